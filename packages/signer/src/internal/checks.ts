@@ -1,0 +1,82 @@
+import { WebhookError, WebhookVerificationError } from '../errors'
+import { payloadText } from './bytes'
+
+export const DEFAULT_TOLERANCE_SECONDS = 300
+
+function preview(text: string): string {
+  return text.length > 32 ? `${text.slice(0, 32)}…` : text
+}
+
+/** Parses `webhook-timestamp` (integer seconds) and enforces the tolerance both ways. */
+export function checkTimestamp(raw: string, nowMs: number, toleranceSeconds: number): number {
+  if (!/^\d{1,12}$/.test(raw)) {
+    throw new WebhookVerificationError(
+      'invalid_timestamp',
+      `webhook-timestamp must be whole seconds since the Unix epoch, got "${preview(raw)}"`,
+    )
+  }
+  const timestamp = Number(raw)
+  const now = Math.floor(nowMs / 1000)
+  if (now - timestamp > toleranceSeconds) {
+    throw new WebhookVerificationError(
+      'timestamp_too_old',
+      `webhook-timestamp is ${now - timestamp} s in the past, more than the ${toleranceSeconds} s tolerated (replayed or delayed message?)`,
+    )
+  }
+  if (timestamp - now > toleranceSeconds) {
+    throw new WebhookVerificationError(
+      'timestamp_too_new',
+      `webhook-timestamp is ${timestamp - now} s in the future, more than the ${toleranceSeconds} s tolerated (is a clock wrong?)`,
+    )
+  }
+  return timestamp
+}
+
+/** The entries of a `webhook-signature` header with the given version (`v1`, `v1a`). */
+export function signaturesOf(header: string, version: string): string[] {
+  const out: string[] = []
+  for (const entry of header.split(' ')) {
+    const comma = entry.indexOf(',')
+    if (comma > 0 && entry.slice(0, comma) === version) out.push(entry.slice(comma + 1))
+  }
+  return out
+}
+
+export function noMatch(header: string): WebhookVerificationError {
+  const versions = new Set(
+    header
+      .split(' ')
+      .filter((e) => e.includes(','))
+      .map((e) => e.slice(0, e.indexOf(','))),
+  )
+  const detail =
+    versions.size === 0
+      ? 'the webhook-signature header holds no "version,signature" entry'
+      : `none of the ${[...versions].join('/')} signatures matches the configured secret(s)`
+  return new WebhookVerificationError(
+    'no_matching_signature',
+    `${detail} (wrong secret, or the body was changed: verify the raw bytes)`,
+  )
+}
+
+/** The verified body parsed as JSON; an empty body verifies to `undefined` (as in `standardwebhooks`). */
+export function parsePayload(body: Uint8Array | string): unknown {
+  const text = payloadText(body)
+  if (text.trim() === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new WebhookVerificationError(
+      'invalid_payload',
+      'the signature is valid but the body is not JSON',
+    )
+  }
+}
+
+export function checkTolerance(tolerance: number | undefined): number {
+  if (tolerance === undefined) return DEFAULT_TOLERANCE_SECONDS
+  if (typeof tolerance !== 'number' || Number.isNaN(tolerance) || tolerance < 0) {
+    throw new WebhookError('invalid_argument', 'tolerance must be a number of seconds ≥ 0')
+  }
+  return tolerance
+}

@@ -1,0 +1,147 @@
+import type { WebhookPayload } from './internal/bytes'
+import { checkTolerance } from './internal/checks'
+import type { SyncEngine } from './internal/engine-node'
+import { defaultSyncEngine } from './internal/engine-node'
+import type { AsyncEngine } from './internal/engine-web'
+import { createWebEngine } from './internal/engine-web'
+import type { WebhookHeaders } from './internal/headers'
+import type { Key, KeyFormat, WebhookSecret } from './internal/keys'
+import { parseKeys } from './internal/keys'
+import { checkMessageId, signAsync, signInput, signSync, unixSeconds } from './internal/sign-flow'
+import type { VerifyPrimitives } from './internal/verify-flow'
+import { runAsync, runSync, verifySteps } from './internal/verify-flow'
+
+export interface WebhookOptions extends KeyFormat {
+  /** How far `webhook-timestamp` may be from now, in seconds, either way. Default 300. */
+  tolerance?: number
+  /** The current time in milliseconds; for tests. Default `Date.now`. */
+  now?: () => number
+}
+
+/** The three headers a signed webhook request carries. */
+export type WebhookRequestHeaders = {
+  'webhook-id': string
+  'webhook-timestamp': string
+  'webhook-signature': string
+}
+
+/**
+ * Signs and verifies Standard Webhooks. A drop-in replacement for the `standardwebhooks`
+ * package's `Webhook`, with several secrets (rotation), Ed25519 (`v1a`) keys and an async
+ * Web Crypto path for edge runtimes.
+ *
+ * @example
+ * const wh = new Webhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')
+ * const signature = wh.sign('msg_1', new Date(), body)
+ * const event = wh.verify(rawBody, request.headers) // throws WebhookVerificationError
+ */
+export class Webhook {
+  static readonly prefix = 'whsec_'
+
+  readonly #keys: readonly Key[]
+  readonly #tolerance: number
+  readonly #now: () => number
+  readonly #sync: SyncEngine
+  readonly #syncVerify: VerifyPrimitives
+  #async: { engine: AsyncEngine; verify: VerifyPrimitives } | undefined
+  readonly #derivedPublicKeys = new WeakMap<Key, Uint8Array>()
+  readonly #derivedPublicKeysAsync = new WeakMap<Key, Promise<Uint8Array>>()
+
+  constructor(secret: WebhookSecret | readonly WebhookSecret[], options: WebhookOptions = {}) {
+    this.#keys = parseKeys(secret, options)
+    this.#tolerance = checkTolerance(options.tolerance)
+    this.#now = options.now ?? Date.now
+    this.#sync = defaultSyncEngine
+    this.#syncVerify = {
+      hmac: (key, prefix, body) => this.#sync.hmac(key, prefix, body),
+      ed25519Verify: (pk, prefix, body, sig) => this.#sync.ed25519Verify(pk, prefix, body, sig),
+      publicKeyOf: (key) =>
+        key.publicKey ??
+        memo(this.#derivedPublicKeys, key, () => this.#sync.ed25519PublicKey(key.seed)),
+    }
+  }
+
+  /** The `webhook-signature` header value for a message: one entry per signing secret. */
+  sign(msgId: string, timestamp: Date, payload: WebhookPayload): string {
+    return signSync(this.#keys, signInput(msgId, timestamp, payload), this.#sync)
+  }
+
+  /** `sign` on Web Crypto: for runtimes without node:crypto. Same output. */
+  signAsync(msgId: string, timestamp: Date, payload: WebhookPayload): Promise<string> {
+    return signAsync(this.#keys, signInput(msgId, timestamp, payload), this.#asyncEngine().engine)
+  }
+
+  /** All three headers for a message, ready to send. */
+  signHeaders(msgId: string, timestamp: Date, payload: WebhookPayload): WebhookRequestHeaders {
+    return this.#headers(msgId, timestamp, this.sign(msgId, timestamp, payload))
+  }
+
+  /** `signHeaders` on Web Crypto. */
+  async signHeadersAsync(
+    msgId: string,
+    timestamp: Date,
+    payload: WebhookPayload,
+  ): Promise<WebhookRequestHeaders> {
+    return this.#headers(msgId, timestamp, await this.signAsync(msgId, timestamp, payload))
+  }
+
+  /**
+   * Verifies the raw body against the request headers and returns it parsed as JSON
+   * (`undefined` for an empty body). Throws `WebhookVerificationError` with a `code`.
+   */
+  verify<T = unknown>(payload: WebhookPayload, headers: WebhookHeaders): T {
+    return runSync(verifySteps(this.#verifyInput(payload, headers), this.#syncVerify)) as T
+  }
+
+  /** `verify` on Web Crypto: for Deno, Bun, Workers and browsers. */
+  async verifyAsync<T = unknown>(payload: WebhookPayload, headers: WebhookHeaders): Promise<T> {
+    return (await runAsync(
+      verifySteps(this.#verifyInput(payload, headers), this.#asyncEngine().verify),
+    )) as T
+  }
+
+  #verifyInput(payload: WebhookPayload, headers: WebhookHeaders) {
+    return {
+      keys: this.#keys,
+      payload,
+      headers,
+      nowMs: this.#now(),
+      toleranceSeconds: this.#tolerance,
+    }
+  }
+
+  #headers(msgId: string, timestamp: Date, signature: string): WebhookRequestHeaders {
+    checkMessageId(msgId)
+    return {
+      'webhook-id': msgId,
+      'webhook-timestamp': String(unixSeconds(timestamp)),
+      'webhook-signature': signature,
+    }
+  }
+
+  #asyncEngine(): { engine: AsyncEngine; verify: VerifyPrimitives } {
+    if (!this.#async) {
+      const engine = createWebEngine()
+      this.#async = {
+        engine,
+        verify: {
+          hmac: (key, prefix, body) => engine.hmac(key, prefix, body),
+          ed25519Verify: (pk, prefix, body, sig) => engine.ed25519Verify(pk, prefix, body, sig),
+          publicKeyOf: (key) =>
+            key.publicKey ??
+            memo(this.#derivedPublicKeysAsync, key, () => engine.ed25519PublicKey(key.seed)),
+        },
+      }
+    }
+    return this.#async
+  }
+}
+
+function memo<V>(cache: WeakMap<Key, V>, key: Key, make: () => V): V {
+  let value = cache.get(key)
+  if (value === undefined) {
+    value = make()
+    cache.set(key, value)
+  }
+  return value
+}
