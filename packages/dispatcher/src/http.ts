@@ -1,0 +1,146 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
+import { isIP, type LookupFunction } from 'node:net'
+import { Agent, buildConnector, request } from 'undici'
+import type { AttemptErrorKind } from './types'
+import type { AddressPolicy } from './ssrf'
+import { SsrfBlockedError } from './ssrf'
+
+export interface HttpResult {
+  httpStatus: number | null
+  headers: Record<string, string | string[] | undefined>
+  responsePreview: string | null
+  errorKind: AttemptErrorKind | null
+  errorMessage: string | null
+}
+
+export interface HttpClientOptions {
+  policy: AddressPolicy
+  connectTimeoutMs: number
+  previewBytes: number
+  /** Bytes read and discarded past the preview to keep the connection alive. */
+  drainBytes?: number
+}
+
+/** POSTs webhooks through one undici Agent whose every connection passes the SSRF policy. */
+export interface HttpClient {
+  post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<HttpResult>
+  close(): Promise<void>
+}
+
+function guardedLookup(policy: AddressPolicy): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
+      if (err) return callback(err, '', 0)
+      const refused = addresses.find((a) => !policy.allows(a.address))
+      if (refused) return callback(new SsrfBlockedError(hostname, refused.address), '', 0)
+      if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, addresses)
+      const first = addresses[0]!
+      callback(null, first.address, first.family)
+    })
+  }
+}
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const { policy } = options
+  const drainBytes = options.drainBytes ?? 64 * 1024
+  const base = buildConnector({ timeout: options.connectTimeoutMs, lookup: guardedLookup(policy) })
+  const agent = new Agent({
+    keepAliveTimeout: 10_000,
+    connections: 128,
+    connect(opts, callback) {
+      const host = opts.hostname.startsWith('[') ? opts.hostname.slice(1, -1) : opts.hostname
+      if (isIP(host) !== 0 && !policy.allows(host)) {
+        return callback(new SsrfBlockedError(host, host), null)
+      }
+      base(opts, (err, socket) => {
+        if (err) return callback(err, null)
+        const remote = socket!.remoteAddress
+        if (remote !== undefined && !policy.allows(remote)) {
+          socket!.destroy()
+          return callback(new SsrfBlockedError(host, remote), null)
+        }
+        callback(null, socket!)
+      })
+    },
+  })
+
+  return {
+    async post(url, headers, body, timeoutMs) {
+      try {
+        const response = await request(url, {
+          method: 'POST',
+          headers,
+          body,
+          dispatcher: agent,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          signal: AbortSignal.timeout(timeoutMs),
+        })
+        const chunks: Buffer[] = []
+        let kept = 0
+        let seen = 0
+        for await (const chunk of response.body as AsyncIterable<Buffer>) {
+          if (kept < options.previewBytes) {
+            const part = chunk.subarray(0, options.previewBytes - kept)
+            chunks.push(part)
+            kept += part.length
+          }
+          seen += chunk.length
+          if (seen > drainBytes) break
+        }
+        const status = response.statusCode
+        const ok = status >= 200 && status < 300
+        return {
+          httpStatus: status,
+          headers: response.headers,
+          responsePreview: Buffer.concat(chunks).toString('utf8'),
+          errorKind: ok ? null : status >= 300 && status < 400 ? 'redirect' : 'http_status',
+          errorMessage: ok
+            ? null
+            : status >= 300 && status < 400
+              ? `HTTP ${status}: redirects are not followed; point the endpoint at the final URL`
+              : `HTTP ${status}`,
+        }
+      } catch (err) {
+        return { httpStatus: null, headers: {}, responsePreview: null, ...classify(err, timeoutMs) }
+      }
+    },
+    close: () => agent.close(),
+  }
+}
+
+function classify(err: unknown, timeoutMs: number): { errorKind: AttemptErrorKind; errorMessage: string } {
+  const chain: Array<{ code?: string; name?: string; message?: string }> = []
+  let current = err as { code?: string; name?: string; message?: string; cause?: unknown } | undefined
+  while (current && chain.length < 5) {
+    chain.push(current)
+    current = current.cause as typeof current
+  }
+  const has = (pred: (e: { code?: string; name?: string }) => boolean) => chain.some(pred)
+  if (has((e) => e.code === 'ERR_CLOCKHOOK_SSRF')) {
+    return { errorKind: 'ssrf_blocked', errorMessage: chain.find((e) => e.code === 'ERR_CLOCKHOOK_SSRF')!.message! }
+  }
+  if (
+    has(
+      (e) =>
+        e.name === 'TimeoutError' ||
+        e.name === 'AbortError' ||
+        e.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        e.code === 'UND_ERR_BODY_TIMEOUT' ||
+        e.code === 'UND_ERR_CONNECT_TIMEOUT',
+    )
+  ) {
+    return { errorKind: 'timeout', errorMessage: `no complete response within ${timeoutMs} ms` }
+  }
+  if (has((e) => e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EAI_NONAME')) {
+    return { errorKind: 'dns', errorMessage: `DNS lookup failed: ${chain[0]?.message ?? ''}`.trim() }
+  }
+  if (has((e) => e.code === 'UND_ERR_INVALID_ARG' || e.code === 'ERR_INVALID_URL')) {
+    return { errorKind: 'invalid_url', errorMessage: chain[0]?.message ?? 'invalid URL' }
+  }
+  const code = chain.find((e) => e.code)?.code
+  return {
+    errorKind: 'connection',
+    errorMessage: `${code ? `${code}: ` : ''}${chain[0]?.message ?? 'connection failed'}`,
+  }
+}

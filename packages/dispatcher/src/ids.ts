@@ -1,0 +1,41 @@
+import { randomFillSync } from 'node:crypto'
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base32: sorts as it reads
+
+let lastTime = -1
+const lastRandom = new Uint8Array(10)
+
+/**
+ * A sortable id: `prefix` + 10 characters of milliseconds + 16 of randomness (a ULID).
+ * Ids made by one process are strictly increasing, even within one millisecond.
+ */
+export function newId(prefix: string, now = Date.now()): string {
+  if (now <= lastTime) {
+    for (let i = lastRandom.length - 1; i >= 0; i--) {
+      lastRandom[i] = (lastRandom[i]! + 1) & 0xff
+      if (lastRandom[i] !== 0) break
+    }
+    now = lastTime
+  } else {
+    lastTime = now
+    randomFillSync(lastRandom)
+  }
+  let time = ''
+  let t = now
+  for (let i = 0; i < 10; i++) {
+    time = ALPHABET[t % 32] + time
+    t = Math.floor(t / 32)
+  }
+  let random = ''
+  let bits = 0
+  let value = 0
+  for (const byte of lastRandom) {
+    value = (value << 8) | byte
+    bits += 8
+    while (bits >= 5) {
+      bits -= 5
+      random += ALPHABET[(value >> bits) & 31]
+    }
+  }
+  return prefix + time + random
+}

@@ -1,0 +1,363 @@
+import { sql } from 'kysely'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { newId } from '../src/ids'
+import type { DeliveryStore, NewDelivery, StoredEndpoint, StoredMessage } from '../src/store/types'
+import type { Attempt } from '../src/types'
+import type { StoreHandle } from './helpers/stores'
+import { storeFactories } from './helpers/stores'
+
+const T0 = 1_800_000_000_000
+
+function endpoint(overrides: Partial<StoredEndpoint> = {}): StoredEndpoint {
+  return {
+    id: newId('ep_'),
+    tenantId: 'ten_a',
+    url: 'https://example.com/hooks',
+    description: null,
+    secrets: [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', expiresAt: null }],
+    eventTypes: null,
+    enabled: true,
+    disabledReason: null,
+    version: null,
+    headers: { 'x-team': 'payroll' },
+    rateLimitPerSecond: null,
+    maxConcurrency: null,
+    ordered: false,
+    timeoutMs: null,
+    metadata: { owner: 'ops' },
+    failingSince: null,
+    createdAt: T0,
+    updatedAt: T0,
+    ...overrides,
+  }
+}
+
+function message(overrides: Partial<StoredMessage> = {}): StoredMessage {
+  return {
+    id: newId('msg_'),
+    tenantId: 'ten_a',
+    type: 'clock.in',
+    timestamp: T0,
+    payload: { worker_id: 'wkr_1', n: 1 },
+    sequence: null,
+    isTest: false,
+    createdAt: T0,
+    ...overrides,
+  }
+}
+
+function delivery(m: StoredMessage, e: StoredEndpoint, overrides: Partial<NewDelivery> = {}): NewDelivery {
+  return {
+    id: newId('dlv_'),
+    messageId: m.id,
+    endpointId: e.id,
+    tenantId: m.tenantId,
+    eventType: m.type,
+    isTest: m.isTest,
+    nextAttemptAt: T0,
+    createdAt: T0,
+    ...overrides,
+  }
+}
+
+function attempt(deliveryId: string, endpointId: string, succeeded: boolean, at = T0): Attempt {
+  return {
+    id: newId('atm_'),
+    deliveryId,
+    endpointId,
+    trigger: 'scheduled',
+    attemptedAt: at,
+    durationMs: 12,
+    succeeded,
+    httpStatus: succeeded ? 200 : 500,
+    errorKind: succeeded ? null : 'http_status',
+    errorMessage: succeeded ? null : 'HTTP 500',
+    requestHeaders: { 'webhook-id': 'msg_x' },
+    requestPreview: '{}',
+    responsePreview: succeeded ? 'ok' : 'boom',
+  }
+}
+
+for (const factory of storeFactories) {
+  describe.skipIf(!factory.available)(`DeliveryStore contract: ${factory.name}`, () => {
+    let handle: StoreHandle
+    let store: DeliveryStore
+
+    beforeEach(async () => {
+      handle = await factory.create()
+      store = handle.store
+      await store.migrate()
+    })
+    afterEach(async () => {
+      await handle.cleanup()
+    })
+
+    it('migrates twice without harm', async () => {
+      await store.migrate()
+      expect(store.kind).toBe(factory.name)
+    })
+
+    it('creates, reads, updates, lists and deletes endpoints', async () => {
+      const a = endpoint({ eventTypes: ['clock.in', 'clock.out'], rateLimitPerSecond: 2.5 })
+      const b = endpoint({ tenantId: 'ten_b' })
+      await store.insertEndpoint(a)
+      await store.insertEndpoint(b)
+      expect(await store.getEndpoint(a.id)).toEqual(a)
+      const updated = await store.updateEndpoint(a.id, { url: 'https://example.org/x', enabled: false, updatedAt: T0 + 1 })
+      expect(updated).toMatchObject({ url: 'https://example.org/x', enabled: false, updatedAt: T0 + 1, headers: a.headers })
+      expect((await store.listEndpoints({ tenantId: 'ten_a', limit: 10 })).map((e) => e.id)).toEqual([a.id])
+      expect(await store.listEndpoints({ limit: 1 })).toHaveLength(1)
+      expect((await store.listEndpoints({ limit: 10, afterId: a.id })).map((e) => e.id)).toEqual([b.id])
+      expect(await store.enabledEndpoints('ten_a')).toEqual([])
+      expect(await store.updateEndpoint('ep_missing', { enabled: true })).toBeUndefined()
+      expect(await store.deleteEndpoint(a.id)).toBe(true)
+      expect(await store.deleteEndpoint(a.id)).toBe(false)
+      expect(await store.getEndpoint(a.id)).toBeUndefined()
+    })
+
+    it('disables an endpoint once', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      expect(await store.disableEndpoint(e.id, 'gone', T0 + 5)).toBe(true)
+      expect(await store.disableEndpoint(e.id, 'gone', T0 + 6)).toBe(false)
+      expect(await store.getEndpoint(e.id)).toMatchObject({ enabled: false, disabledReason: 'gone', updatedAt: T0 + 5 })
+    })
+
+    it('claims due deliveries with a lease, once, with their message and endpoint', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const due = delivery(m, e)
+      const later = delivery(m, e, { nextAttemptAt: T0 + 60_000 })
+      await store.insertMessage(m, [due, later])
+      const claims = await store.claimDue(T0, 10, 30_000)
+      expect(claims).toHaveLength(1)
+      expect(claims[0]!.delivery).toMatchObject({ id: due.id, status: 'pending', attempts: 0 })
+      expect(claims[0]!.message).toMatchObject({ id: m.id, payload: m.payload, type: 'clock.in' })
+      expect(claims[0]!.endpoint).toEqual(e)
+      expect(await store.claimDue(T0 + 1000, 10, 30_000)).toHaveLength(0)
+      const expired = await store.claimDue(T0 + 30_001, 10, 30_000)
+      expect(expired.map((c) => c.delivery.id)).toEqual([due.id])
+      expect(expired[0]!.leaseToken).toBeGreaterThan(claims[0]!.leaseToken)
+    })
+
+    it('records an outcome only while the lease is held (fencing)', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const d = delivery(m, e)
+      await store.insertMessage(m, [d])
+      const [first] = await store.claimDue(T0, 1, 1000)
+      const [second] = await store.claimDue(T0 + 2000, 1, 1000)
+      const stale = await store.complete(
+        [{ deliveryId: d.id, leaseToken: first!.leaseToken, status: 'succeeded', nextAttemptAt: null, attempt: attempt(d.id, e.id, true) }],
+        T0 + 2100,
+      )
+      expect(stale.size).toBe(0)
+      expect(await store.listAttempts(d.id)).toEqual([])
+      const a = attempt(d.id, e.id, false, T0 + 2100)
+      const fresh = await store.complete(
+        [{ deliveryId: d.id, leaseToken: second!.leaseToken, status: 'retrying', nextAttemptAt: T0 + 7000, attempt: a }],
+        T0 + 2200,
+      )
+      expect([...fresh]).toEqual([d.id])
+      expect(await store.getDelivery(d.id)).toMatchObject({
+        status: 'retrying',
+        attempts: 1,
+        nextAttemptAt: T0 + 7000,
+        lastHttpStatus: 500,
+        lastError: 'HTTP 500',
+        updatedAt: T0 + 2200,
+      })
+      expect(await store.listAttempts(d.id)).toEqual([a])
+      expect((await store.getEndpoint(e.id))!.failingSince).toBe(T0 + 2100)
+      const again = await store.complete(
+        [{ deliveryId: d.id, leaseToken: second!.leaseToken, status: 'succeeded', nextAttemptAt: null, attempt: attempt(d.id, e.id, true) }],
+        T0 + 2300,
+      )
+      expect(again.size).toBe(0)
+    })
+
+    it('clears failingSince on success and keeps the first failure time', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const ds = [delivery(m, e), delivery(m, e), delivery(m, e)]
+      await store.insertMessage(m, ds)
+      const record = async (i: number, ok: boolean, at: number) => {
+        const [c] = await store.claimOne(ds[i]!.id, at, 1000).then((x) => [x])
+        await store.complete([{ deliveryId: ds[i]!.id, leaseToken: c!.leaseToken, status: ok ? 'succeeded' : 'retrying', nextAttemptAt: ok ? null : at + 1, attempt: attempt(ds[i]!.id, e.id, ok, at) }], at)
+      }
+      await record(0, false, T0 + 10)
+      await record(1, false, T0 + 20)
+      expect((await store.getEndpoint(e.id))!.failingSince).toBe(T0 + 10)
+      await record(2, true, T0 + 30)
+      expect((await store.getEndpoint(e.id))!.failingSince).toBeNull()
+      expect(await store.endpointStats(e.id, T0)).toEqual({ attempts: 3, failures: 2 })
+      expect(await store.endpointStats(e.id, T0 + 15)).toEqual({ attempts: 2, failures: 1 })
+    })
+
+    it('never claims for a disabled endpoint', async () => {
+      const e = endpoint({ enabled: false })
+      await store.insertEndpoint(e)
+      const m = message()
+      await store.insertMessage(m, [delivery(m, e)])
+      expect(await store.claimDue(T0, 10, 1000)).toEqual([])
+      await store.updateEndpoint(e.id, { enabled: true })
+      expect(await store.claimDue(T0, 10, 1000)).toHaveLength(1)
+    })
+
+    it('holds an ordered endpoint to one delivery at a time, in send order', async () => {
+      const e = endpoint({ ordered: true })
+      const free = endpoint()
+      await store.insertEndpoint(e)
+      await store.insertEndpoint(free)
+      const ms = [message(), message(), message()]
+      const ds = ms.map((m) => delivery(m, e))
+      for (const [i, m] of ms.entries()) await store.insertMessage(m, [ds[i]!, delivery(m, free)])
+      const first = await store.claimDue(T0, 10, 1000)
+      expect(first.filter((c) => c.endpoint.id === e.id).map((c) => c.delivery.id)).toEqual([ds[0]!.id])
+      expect(first.filter((c) => c.endpoint.id === free.id)).toHaveLength(3)
+      const c0 = first.find((c) => c.delivery.id === ds[0]!.id)!
+      await store.complete([{ deliveryId: ds[0]!.id, leaseToken: c0.leaseToken, status: 'retrying', nextAttemptAt: T0 + 5, attempt: attempt(ds[0]!.id, e.id, false) }], T0)
+      expect((await store.claimDue(T0 + 1, 10, 1000)).map((c) => c.delivery.id)).toEqual([])
+      const retry = await store.claimDue(T0 + 5, 10, 1000)
+      expect(retry.map((c) => c.delivery.id)).toEqual([ds[0]!.id])
+      await store.complete([{ deliveryId: ds[0]!.id, leaseToken: retry[0]!.leaseToken, status: 'failed', nextAttemptAt: null, attempt: attempt(ds[0]!.id, e.id, false) }], T0 + 5)
+      expect((await store.claimDue(T0 + 6, 10, 1000)).map((c) => c.delivery.id)).toEqual([ds[1]!.id])
+    })
+
+    it('releases a claim without counting an attempt', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const d = delivery(m, e)
+      await store.insertMessage(m, [d])
+      const [c] = await store.claimDue(T0, 1, 60_000)
+      await store.release([{ deliveryId: d.id, leaseToken: c!.leaseToken, nextAttemptAt: T0 + 200 }])
+      expect(await store.getDelivery(d.id)).toMatchObject({ attempts: 0, nextAttemptAt: T0 + 200, status: 'pending' })
+      expect(await store.claimDue(T0 + 100, 1, 1000)).toHaveLength(0)
+      expect(await store.claimDue(T0 + 200, 1, 1000)).toHaveLength(1)
+    })
+
+    it('lists committed messages in a gap-free sequence, filtered by tenant and type', async () => {
+      const ids: string[] = []
+      for (let i = 0; i < 7; i++) {
+        const m = message({ type: i % 2 ? 'clock.out' : 'clock.in', tenantId: i === 3 ? 'ten_b' : 'ten_a', payload: { i } })
+        ids.push(m.id)
+        await store.insertMessage(m, [])
+      }
+      await store.insertMessage(message({ type: 'webhook.test', isTest: true }), [])
+      const all = await store.listMessages({ afterSequence: 0, limit: 100 })
+      expect(all.map((m) => m.id)).toEqual(ids)
+      const seqs = all.map((m) => m.sequence!)
+      expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i))
+      const page1 = await store.listMessages({ tenantId: 'ten_a', afterSequence: 0, limit: 2 })
+      const page2 = await store.listMessages({ tenantId: 'ten_a', afterSequence: page1[1]!.sequence!, limit: 10 })
+      expect([...page1, ...page2].map((m) => m.payload)).toEqual([0, 1, 2, 4, 5, 6].map((i) => ({ i })))
+      const outs = await store.listMessages({ afterSequence: 0, types: ['clock.out'], limit: 10 })
+      expect(outs.map((m) => m.type)).toEqual(['clock.out', 'clock.out', 'clock.out'])
+    })
+
+    it('re-queues one delivery, refusing while it is in flight', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const d = delivery(m, e)
+      await store.insertMessage(m, [d])
+      const [c] = await store.claimDue(T0, 1, 10_000)
+      expect(await store.requeue(d.id, T0 + 1)).toBe('in_flight')
+      await store.complete([{ deliveryId: d.id, leaseToken: c!.leaseToken, status: 'succeeded', nextAttemptAt: null, attempt: attempt(d.id, e.id, true) }], T0 + 2)
+      expect(await store.requeue(d.id, T0 + 3)).toBe('ok')
+      expect(await store.getDelivery(d.id)).toMatchObject({ status: 'retrying', nextAttemptAt: T0 + 3, attempts: 1 })
+      expect(await store.requeue('dlv_missing', T0)).toBe('not_found')
+    })
+
+    it('re-queues failed deliveries since a time and finds messages an endpoint missed', async () => {
+      const e = endpoint({ eventTypes: ['clock.in'] })
+      await store.insertEndpoint(e)
+      const old = message({ createdAt: T0 - 10_000 })
+      const m = message()
+      const failedOld = delivery(old, e, { createdAt: T0 - 10_000 })
+      const failedNew = delivery(m, e)
+      await store.insertMessage(old, [failedOld])
+      await store.insertMessage(m, [failedNew])
+      for (const d of [failedOld, failedNew]) {
+        const c = await store.claimOne(d.id, T0, 1000)
+        await store.complete([{ deliveryId: d.id, leaseToken: c!.leaseToken, status: 'failed', nextAttemptAt: null, attempt: attempt(d.id, e.id, false) }], T0)
+      }
+      expect(await store.requeueFailed(e.id, T0 - 1, T0 + 1)).toBe(1)
+      expect(await store.getDelivery(failedNew.id)).toMatchObject({ status: 'retrying', nextAttemptAt: T0 + 1 })
+      expect(await store.getDelivery(failedOld.id)).toMatchObject({ status: 'failed' })
+
+      const missed = message({ createdAt: T0 + 5 })
+      const otherType = message({ type: 'clock.out', createdAt: T0 + 6 })
+      const otherTenant = message({ tenantId: 'ten_b', createdAt: T0 + 7 })
+      for (const x of [missed, otherType, otherTenant]) await store.insertMessage(x, [])
+      const found = await store.messagesMissing(e.id, 'ten_a', T0, ['clock.in'], 10)
+      expect(found.map((x) => x.id)).toEqual([missed.id])
+      const all = await store.messagesMissing(e.id, 'ten_a', T0, null, 10)
+      expect(all.map((x) => x.id)).toEqual([missed.id, otherType.id])
+    })
+
+    it('counts the backlog and purges only final history', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const done = delivery(m, e)
+      const open = delivery(m, e, { nextAttemptAt: T0 + 1000 })
+      await store.insertMessage(m, [done, open])
+      expect(await store.backlog(T0)).toEqual({ due: 1, scheduled: 1 })
+      const c = await store.claimOne(done.id, T0, 1000)
+      await store.complete([{ deliveryId: done.id, leaseToken: c!.leaseToken, status: 'succeeded', nextAttemptAt: null, attempt: attempt(done.id, e.id, true) }], T0)
+      const lone = message({ createdAt: T0 - 1 })
+      await store.insertMessage(lone, [])
+      expect(await store.purge(T0 + 1)).toEqual({ messages: 1, deliveries: 1, attempts: 1 })
+      expect(await store.getDelivery(done.id)).toBeUndefined()
+      expect(await store.getDelivery(open.id)).toBeDefined()
+      expect(await store.getMessage(m.id)).toBeDefined()
+    })
+
+    it('lists deliveries newest first with a cursor and a status filter', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const ds: NewDelivery[] = []
+      for (let i = 0; i < 5; i++) {
+        const m = message()
+        const d = delivery(m, e)
+        ds.push(d)
+        await store.insertMessage(m, [d])
+      }
+      const page = await store.listDeliveries({ endpointId: e.id, limit: 2 })
+      expect(page.map((d) => d.id)).toEqual([ds[4]!.id, ds[3]!.id])
+      const next = await store.listDeliveries({ endpointId: e.id, limit: 10, beforeId: ds[3]!.id })
+      expect(next.map((d) => d.id)).toEqual([ds[2]!.id, ds[1]!.id, ds[0]!.id])
+      expect(await store.listDeliveries({ endpointId: e.id, status: 'failed', limit: 10 })).toEqual([])
+    })
+
+    it.skipIf(factory.name === 'memory')('commits and rolls back a message with the host transaction', async () => {
+      const kysely = handle.kysely!
+      await sql`create table host_entries (id text primary key)`.execute(kysely)
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const kept = message()
+      await kysely.transaction().execute(async (trx) => {
+        await trx.insertInto('host_entries').values({ id: 'te_1' }).execute()
+        await store.insertMessage(kept, [delivery(kept, e)], trx)
+      })
+      const lost = message()
+      await expect(
+        kysely.transaction().execute(async (trx) => {
+          await trx.insertInto('host_entries').values({ id: 'te_2' }).execute()
+          await store.insertMessage(lost, [delivery(lost, e)], trx)
+          throw new Error('host write failed')
+        }),
+      ).rejects.toThrow('host write failed')
+      expect(await store.getMessage(kept.id)).toBeDefined()
+      expect(await store.getMessage(lost.id)).toBeUndefined()
+      expect((await store.listDeliveries({ endpointId: e.id, limit: 10 })).map((d) => d.messageId)).toEqual([kept.id])
+      const rows = await kysely.selectFrom('host_entries').selectAll().execute()
+      expect(rows).toEqual([{ id: 'te_1' }])
+    })
+  })
+}
