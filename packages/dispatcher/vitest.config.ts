@@ -1,5 +1,4 @@
-import { defineConfig } from 'vitest/config'
+import { mergeConfig } from 'vitest/config'
+import { sharedConfig } from '../../vitest.shared'
 
-export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], testTimeout: 30_000 },
-})
+export default mergeConfig(sharedConfig, {})

@@ -142,30 +142,50 @@ export interface Dispatcher {
   updateEndpoint(id: string, patch: UpdateEndpointInput, scope?: Scope): Promise<Endpoint>
   deleteEndpoint(id: string, scope?: Scope): Promise<void>
   getEndpoint(id: string, scope?: Scope): Promise<Endpoint>
-  listEndpoints(query?: { tenantId?: string; limit?: number; cursor?: string | null }): Promise<Page<Endpoint>>
+  listEndpoints(query?: {
+    tenantId?: string
+    limit?: number
+    cursor?: string | null
+  }): Promise<Page<Endpoint>>
   /** The endpoint's signing secrets, current first (for an audited reveal). */
   getEndpointSecrets(id: string, scope?: Scope): Promise<EndpointSecret[]>
   /** A new secret; the old one keeps signing for `gracePeriodMs` (default 24 h). */
-  rotateSecret(id: string, options?: { gracePeriodMs?: number; secret?: string } & Scope): Promise<{ secret: string }>
+  rotateSecret(
+    id: string,
+    options?: { gracePeriodMs?: number; secret?: string } & Scope,
+  ): Promise<{ secret: string }>
   endpointHealth(id: string, options?: { windowMs?: number } & Scope): Promise<EndpointHealth>
 
   /** Stores the message and one delivery per matching enabled endpoint; `trx` = the host's transaction. */
-  send(message: SendInput, options?: { trx?: unknown }): Promise<{ messageId: string; deliveryIds: string[] }>
+  send(
+    message: SendInput,
+    options?: { trx?: unknown },
+  ): Promise<{ messageId: string; deliveryIds: string[] }>
   /** Sends `webhook.test` to one endpoint now and waits for the outcome (one attempt, no retry). */
   sendTest(endpointId: string, options?: { data?: unknown } & Scope): Promise<DeliveryDetail>
   /** A new attempt of the same message (same `webhook-id`) as soon as possible. */
   resend(deliveryId: string, scope?: Scope): Promise<Delivery>
   /** Re-queues failed deliveries since a time and delivers messages the endpoint missed. */
-  recover(endpointId: string, options: { since: Date | number } & Scope): Promise<{ requeued: number; created: number }>
+  recover(
+    endpointId: string,
+    options: { since: Date | number } & Scope,
+  ): Promise<{ requeued: number; created: number }>
   listDeliveries(
     endpointId: string,
     query?: { status?: DeliveryStatus; limit?: number; cursor?: string | null } & Scope,
   ): Promise<Page<Delivery>>
   getDelivery(id: string, scope?: Scope): Promise<DeliveryDetail>
   /** The pull API: committed messages in a gap-free order; follow `nextCursor`. */
-  listMessages(query?: { tenantId?: string; after?: string | null; types?: string[]; limit?: number }): Promise<Page<Message>>
+  listMessages(query?: {
+    tenantId?: string
+    after?: string | null
+    types?: string[]
+    limit?: number
+  }): Promise<Page<Message>>
   /** Deletes final deliveries, attempts and messages older than a time (retention). */
-  purge(options: { olderThan: Date | number }): Promise<{ messages: number; deliveries: number; attempts: number }>
+  purge(options: {
+    olderThan: Date | number
+  }): Promise<{ messages: number; deliveries: number; attempts: number }>
   backlog(): Promise<{ due: number; scheduled: number; inFlight: number }>
 
   /** Starts delivering in this process. */
@@ -174,7 +194,10 @@ export interface Dispatcher {
   stop(options?: { timeoutMs?: number }): Promise<void>
   /** Looks for due deliveries now (the dispatcher does this itself after `send`). */
   wake(): void
-  on<K extends DispatcherEventName>(name: K, listener: (event: DispatcherEvents[K]) => void): () => void
+  on<K extends DispatcherEventName>(
+    name: K,
+    listener: (event: DispatcherEvents[K]) => void,
+  ): () => void
 }
 
 const DAY = 86_400_000
@@ -193,11 +216,17 @@ const REQUEST_PREVIEW_BYTES = 4096
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const store = options.store
   if (!store || typeof store.claimDue !== 'function') {
-    throw new DispatcherError('invalid_argument', 'createDispatcher needs a store (memoryStore, sqliteStore or postgresStore)')
+    throw new DispatcherError(
+      'invalid_argument',
+      'createDispatcher needs a store (memoryStore, sqliteStore or postgresStore)',
+    )
   }
   const schedule = options.retrySchedule ?? DEFAULT_RETRY_SCHEDULE_MS
   if (schedule.length === 0 || schedule.some((d) => !Number.isFinite(d) || d < 0)) {
-    throw new DispatcherError('invalid_argument', 'retrySchedule must be a non-empty list of delays in ms ≥ 0')
+    throw new DispatcherError(
+      'invalid_argument',
+      'retrySchedule must be a non-empty list of delays in ms ≥ 0',
+    )
   }
   const jitter = options.jitter ?? 0.2
   const timeoutMs = options.timeoutMs ?? 30_000
@@ -213,13 +242,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const userAgent = options.userAgent ?? 'Clockhook-Dispatcher/0.1'
   const render: Renderer =
     options.render ??
-    ((m) => JSON.stringify({ type: m.type, timestamp: new Date(m.timestamp).toISOString(), data: m.payload }))
+    ((m) =>
+      JSON.stringify({
+        type: m.type,
+        timestamp: new Date(m.timestamp).toISOString(),
+        data: m.payload,
+      }))
   const policy = new AddressPolicy(options.ssrf)
   const emitter = new TypedEmitter()
   const limits = new EndpointLimits()
   let http: HttpClient | undefined
   const httpClient = () =>
-    (http ??= createHttpClient({ policy, connectTimeoutMs: Math.min(timeoutMs, 10_000), previewBytes }))
+    (http ??= createHttpClient({
+      policy,
+      connectTimeoutMs: Math.min(timeoutMs, 10_000),
+      previewBytes,
+    }))
 
   const signers = new Map<string, { key: string; webhook: Webhook }>()
   const seal = (s: string) => (cipher ? cipher.seal(s) : s)
@@ -238,7 +276,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   function checkSecret(secret: unknown): string {
-    if (typeof secret !== 'string') throw new DispatcherError('invalid_argument', 'secret must be a string')
+    if (typeof secret !== 'string')
+      throw new DispatcherError('invalid_argument', 'secret must be a string')
     try {
       new Webhook(secret)
     } catch (err) {
@@ -315,9 +354,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   function startAttempt(claim: ClaimedDelivery, trigger: AttemptTrigger): void {
     const { endpoint, delivery } = claim
-    const wait = limits.acquire(endpoint.id, endpoint.rateLimitPerSecond, endpoint.maxConcurrency, clock.now())
+    const wait = limits.acquire(
+      endpoint.id,
+      endpoint.rateLimitPerSecond,
+      endpoint.maxConcurrency,
+      clock.now(),
+    )
     if (wait > 0) {
-      pendingReleases.push({ deliveryId: delivery.id, leaseToken: claim.leaseToken, nextAttemptAt: clock.now() + wait })
+      pendingReleases.push({
+        deliveryId: delivery.id,
+        leaseToken: claim.leaseToken,
+        nextAttemptAt: clock.now() + wait,
+      })
       scheduleFlush()
       return
     }
@@ -338,7 +386,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const { delivery, endpoint, message } = claim
     const attemptedAt = clock.now()
     const started = performance.now()
-    const base = { id: newId('atm_'), deliveryId: delivery.id, endpointId: endpoint.id, trigger, attemptedAt }
+    const base = {
+      id: newId('atm_'),
+      deliveryId: delivery.id,
+      endpointId: endpoint.id,
+      trigger,
+      attemptedAt,
+    }
     let body: string
     let headers: Record<string, string> = {}
     let result: Awaited<ReturnType<HttpClient['post']>>
@@ -346,7 +400,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       body = await render(messageOf(message), publicEndpoint(endpoint))
       if (typeof body !== 'string') throw new TypeError('render must return a string')
       const signed = signerFor(endpoint, attemptedAt).signHeaders(message.id, new Date(), body)
-      headers = { ...endpoint.headers, 'content-type': 'application/json', 'user-agent': userAgent, ...signed }
+      headers = {
+        ...endpoint.headers,
+        'content-type': 'application/json',
+        'user-agent': userAgent,
+        ...signed,
+      }
       result = await httpClient().post(endpoint.url, headers, body, endpoint.timeoutMs ?? timeoutMs)
     } catch (err) {
       body = ''
@@ -374,7 +433,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     let status: DeliveryStatus = 'succeeded'
     let nextAttemptAt: number | null = null
     if (!succeeded) {
-      const delay = delivery.isTest || result.httpStatus === 410 ? null : nextRetryDelay(schedule, attemptsMade, jitter)
+      const delay =
+        delivery.isTest || result.httpStatus === 410
+          ? null
+          : nextRetryDelay(schedule, attemptsMade, jitter)
       if (delay === null) status = 'failed'
       else {
         const header = result.headers['retry-after']
@@ -383,7 +445,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         nextAttemptAt = attemptedAt + Math.max(delay, Math.min(retryAfter ?? 0, retryAfterCapMs))
       }
     }
-    return { deliveryId: delivery.id, leaseToken: claim.leaseToken, status, nextAttemptAt, attempt: record }
+    return {
+      deliveryId: delivery.id,
+      leaseToken: claim.leaseToken,
+      status,
+      nextAttemptAt,
+      attempt: record,
+    }
   }
 
   function scheduleFlush(): void {
@@ -425,7 +493,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
-  async function afterRecorded(recorded: Array<{ outcome: AttemptOutcome; claim: ClaimedDelivery }>) {
+  async function afterRecorded(
+    recorded: Array<{ outcome: AttemptOutcome; claim: ClaimedDelivery }>,
+  ) {
     const now = clock.now()
     const toDisable = new Map<string, { endpoint: StoredEndpoint; reason: string }>()
     for (const { outcome, claim } of recorded) {
@@ -440,10 +510,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       if (emitter.has('attempt')) emitter.emit('attempt', { attempt: outcome.attempt, delivery })
       if (outcome.status === 'succeeded') emitter.emit('delivery.succeeded', { delivery })
-      if (outcome.status === 'failed') emitter.emit('delivery.failed', { delivery, attempt: outcome.attempt })
+      if (outcome.status === 'failed')
+        emitter.emit('delivery.failed', { delivery, attempt: outcome.attempt })
       if (outcome.attempt.succeeded || delivery.isTest) continue
       const { endpoint } = claim
-      if (outcome.attempt.httpStatus === 410) toDisable.set(endpoint.id, { endpoint, reason: 'gone' })
+      if (outcome.attempt.httpStatus === 410)
+        toDisable.set(endpoint.id, { endpoint, reason: 'gone' })
       const since = endpoint.failingSince ?? outcome.attempt.attemptedAt
       if (now - since >= disableAfterMs && !toDisable.has(endpoint.id)) {
         toDisable.set(endpoint.id, { endpoint, reason: 'failing' })
@@ -452,7 +524,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     for (const { endpoint, reason } of toDisable.values()) {
       if (await store.disableEndpoint(endpoint.id, reason, now)) {
         emitter.emit('endpoint.disabled', {
-          endpoint: { ...publicEndpoint(endpoint), enabled: false, disabledReason: reason, updatedAt: now },
+          endpoint: {
+            ...publicEndpoint(endpoint),
+            enabled: false,
+            disabledReason: reason,
+            updatedAt: now,
+          },
           reason,
         })
       }
@@ -472,17 +549,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   async function detail(deliveryId: string, scope?: Scope): Promise<DeliveryDetail> {
-    const delivery = typeof deliveryId === 'string' ? await store.getDelivery(deliveryId) : undefined
+    const delivery =
+      typeof deliveryId === 'string' ? await store.getDelivery(deliveryId) : undefined
     if (!delivery || (scope?.tenantId !== undefined && delivery.tenantId !== scope.tenantId)) {
       throw new DispatcherError('not_found', `no delivery ${String(deliveryId).slice(0, 64)}`)
     }
-    const [message, attempts] = await Promise.all([store.getMessage(delivery.messageId), store.listAttempts(delivery.id)])
+    const [message, attempts] = await Promise.all([
+      store.getMessage(delivery.messageId),
+      store.listAttempts(delivery.id),
+    ])
     return { delivery, message: messageOf(message!), attempts }
   }
 
   const dispatcher: Dispatcher = {
     async createEndpoint(input) {
-      if (!input || typeof input !== 'object') throw new DispatcherError('invalid_argument', 'endpoint input is required')
+      if (!input || typeof input !== 'object')
+        throw new DispatcherError('invalid_argument', 'endpoint input is required')
       const now = clock.now()
       const secret = input.secret === undefined ? generateSecret() : checkSecret(input.secret)
       const id = input.id ?? newId('ep_')
@@ -518,24 +600,35 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
     async updateEndpoint(id, patch, scope) {
       const current = await loadEndpoint(id, scope)
-      if (!patch || typeof patch !== 'object') throw new DispatcherError('invalid_argument', 'patch must be an object')
+      if (!patch || typeof patch !== 'object')
+        throw new DispatcherError('invalid_argument', 'patch must be an object')
       const next: Partial<StoredEndpoint> = { updatedAt: clock.now() }
       if (patch.url !== undefined) next.url = checkUrl(patch.url, policy)
-      if (patch.description !== undefined) next.description = checkString('description', patch.description, 2000)
+      if (patch.description !== undefined)
+        next.description = checkString('description', patch.description, 2000)
       if (patch.eventTypes !== undefined) next.eventTypes = checkEventTypes(patch.eventTypes)
       if (patch.version !== undefined) next.version = checkPositive('version', patch.version, true)
       if (patch.headers !== undefined) next.headers = checkHeaders(patch.headers)
       if (patch.rateLimitPerSecond !== undefined) {
-        next.rateLimitPerSecond = checkPositive('rateLimitPerSecond', patch.rateLimitPerSecond, false)
+        next.rateLimitPerSecond = checkPositive(
+          'rateLimitPerSecond',
+          patch.rateLimitPerSecond,
+          false,
+        )
       }
-      if (patch.maxConcurrency !== undefined) next.maxConcurrency = checkPositive('maxConcurrency', patch.maxConcurrency, true)
+      if (patch.maxConcurrency !== undefined)
+        next.maxConcurrency = checkPositive('maxConcurrency', patch.maxConcurrency, true)
       if (patch.ordered !== undefined) next.ordered = Boolean(patch.ordered)
-      if (patch.timeoutMs !== undefined) next.timeoutMs = checkPositive('timeoutMs', patch.timeoutMs, true)
+      if (patch.timeoutMs !== undefined)
+        next.timeoutMs = checkPositive('timeoutMs', patch.timeoutMs, true)
       if (patch.metadata !== undefined) next.metadata = checkMetadata(patch.metadata)
       if (patch.enabled !== undefined) {
-        if (typeof patch.enabled !== 'boolean') throw new DispatcherError('invalid_argument', 'enabled must be a boolean')
+        if (typeof patch.enabled !== 'boolean')
+          throw new DispatcherError('invalid_argument', 'enabled must be a boolean')
         next.enabled = patch.enabled
-        next.disabledReason = patch.enabled ? null : (checkString('disabledReason', patch.disabledReason, 200) ?? 'manual')
+        next.disabledReason = patch.enabled
+          ? null
+          : (checkString('disabledReason', patch.disabledReason, 200) ?? 'manual')
         if (patch.enabled && !current.enabled) next.failingSince = null
       }
       const updated = await store.updateEndpoint(current.id, next)
@@ -584,7 +677,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const secret = opts.secret === undefined ? generateSecret() : checkSecret(opts.secret)
       const kept = endpoint.secrets
         .filter((s) => s.expiresAt === null || s.expiresAt > now)
-        .map((s) => ({ secret: s.secret, expiresAt: s.expiresAt === null ? now + grace : Math.min(s.expiresAt, now + grace) }))
+        .map((s) => ({
+          secret: s.secret,
+          expiresAt: s.expiresAt === null ? now + grace : Math.min(s.expiresAt, now + grace),
+        }))
         .filter((s) => s.expiresAt > now)
         .slice(0, 9)
       await store.updateEndpoint(endpoint.id, {
@@ -606,7 +702,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
 
     async send(input, sendOptions = {}) {
-      if (!input || typeof input !== 'object') throw new DispatcherError('invalid_argument', 'message is required')
+      if (!input || typeof input !== 'object')
+        throw new DispatcherError('invalid_argument', 'message is required')
       const type = checkEventType(input.type)
       if (type === 'webhook.test') {
         throw new DispatcherError('invalid_argument', 'webhook.test is reserved for sendTest')
@@ -618,8 +715,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       const timestamp = input.timestamp === undefined ? now : asTime(input.timestamp, 'timestamp')
       const tenantId = checkString('tenantId', input.tenantId, 200) ?? ''
-      if (input.data === undefined) throw new DispatcherError('invalid_argument', 'data is required (use null for none)')
-      const message: StoredMessage = { id, tenantId, type, timestamp, payload: input.data, sequence: null, isTest: false, createdAt: now }
+      if (input.data === undefined)
+        throw new DispatcherError('invalid_argument', 'data is required (use null for none)')
+      const message: StoredMessage = {
+        id,
+        tenantId,
+        type,
+        timestamp,
+        payload: input.data,
+        sequence: null,
+        isTest: false,
+        createdAt: now,
+      }
       try {
         JSON.stringify(input.data)
       } catch {
@@ -654,17 +761,30 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         tenantId: endpoint.tenantId,
         type: 'webhook.test',
         timestamp: now,
-        payload: opts.data ?? { endpoint_id: endpoint.id, message: 'This is a test webhook from Clockhook.' },
+        payload: opts.data ?? {
+          endpoint_id: endpoint.id,
+          message: 'This is a test webhook from Clockhook.',
+        },
         sequence: null,
         isTest: true,
         createdAt: now,
       }
       const deliveryId = newId('dlv_')
       await store.insertMessage(message, [
-        { id: deliveryId, messageId: message.id, endpointId: endpoint.id, tenantId: endpoint.tenantId, eventType: message.type, isTest: true, nextAttemptAt: now + leaseMs, createdAt: now },
+        {
+          id: deliveryId,
+          messageId: message.id,
+          endpointId: endpoint.id,
+          tenantId: endpoint.tenantId,
+          eventType: message.type,
+          isTest: true,
+          nextAttemptAt: now + leaseMs,
+          createdAt: now,
+        },
       ])
       const claim = await store.claimOne(deliveryId, now, leaseMs)
-      if (!claim) throw new DispatcherError('conflict', 'the test delivery was taken by another worker')
+      if (!claim)
+        throw new DispatcherError('conflict', 'the test delivery was taken by another worker')
       const outcome = await attempt({ ...claim, endpoint }, 'test')
       const applied = await store.complete([outcome], clock.now())
       await afterRecorded(applied.has(deliveryId) ? [{ outcome, claim }] : [])
@@ -675,7 +795,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const { delivery } = await detail(deliveryId, scope)
       const result = await store.requeue(delivery.id, clock.now())
       if (result === 'in_flight') {
-        throw new DispatcherError('conflict', 'the delivery is being attempted right now; try again when it finishes')
+        throw new DispatcherError(
+          'conflict',
+          'the delivery is being attempted right now; try again when it finishes',
+        )
       }
       wake()
       return (await store.getDelivery(delivery.id))!
@@ -688,11 +811,26 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const requeued = await store.requeueFailed(endpoint.id, since, now)
       let created = 0
       for (;;) {
-        const missing = await store.messagesMissing(endpoint.id, endpoint.tenantId, since, endpoint.eventTypes, 500)
+        const missing = await store.messagesMissing(
+          endpoint.id,
+          endpoint.tenantId,
+          since,
+          endpoint.eventTypes,
+          500,
+        )
         const wanted = missing.filter((m) => matchesType(endpoint.eventTypes, m.type))
         if (wanted.length > 0) {
           await store.insertDeliveries(
-            wanted.map((m) => ({ id: newId('dlv_'), messageId: m.id, endpointId: endpoint.id, tenantId: endpoint.tenantId, eventType: m.type, isTest: false, nextAttemptAt: now, createdAt: now })),
+            wanted.map((m) => ({
+              id: newId('dlv_'),
+              messageId: m.id,
+              endpointId: endpoint.id,
+              tenantId: endpoint.tenantId,
+              eventType: m.type,
+              isTest: false,
+              nextAttemptAt: now,
+              createdAt: now,
+            })),
           )
           created += wanted.length
         }
@@ -707,9 +845,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const limit = checkLimit(query.limit, 50, MAX_PAGE)
       const statuses = ['pending', 'succeeded', 'retrying', 'failed']
       if (query.status !== undefined && !statuses.includes(query.status)) {
-        throw new DispatcherError('invalid_argument', `status must be one of ${statuses.join(', ')}`)
+        throw new DispatcherError(
+          'invalid_argument',
+          `status must be one of ${statuses.join(', ')}`,
+        )
       }
-      const rows = await store.listDeliveries({ endpointId: endpoint.id, status: query.status, limit: limit + 1, beforeId: query.cursor ?? undefined })
+      const rows = await store.listDeliveries({
+        endpointId: endpoint.id,
+        status: query.status,
+        limit: limit + 1,
+        beforeId: query.cursor ?? undefined,
+      })
       const data = rows.slice(0, limit)
       const hasMore = rows.length > limit
       return { data, hasMore, nextCursor: hasMore ? data[data.length - 1]!.id : null }
@@ -719,10 +865,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
     async listMessages(query = {}) {
       const limit = checkLimit(query.limit, 100, 1000)
-      const after = query.after === undefined || query.after === null || query.after === '' ? 0 : Number(query.after)
-      if (!Number.isSafeInteger(after) || after < 0) throw new DispatcherError('invalid_argument', 'after must be a cursor from next_cursor')
+      const after =
+        query.after === undefined || query.after === null || query.after === ''
+          ? 0
+          : Number(query.after)
+      if (!Number.isSafeInteger(after) || after < 0)
+        throw new DispatcherError('invalid_argument', 'after must be a cursor from next_cursor')
       const types = query.types?.map(checkEventType)
-      const rows = await store.listMessages({ tenantId: query.tenantId, afterSequence: after, types, limit: limit + 1 })
+      const rows = await store.listMessages({
+        tenantId: query.tenantId,
+        afterSequence: after,
+        types,
+        limit: limit + 1,
+      })
       const data = rows.slice(0, limit).map(messageOf)
       const last = data[data.length - 1]
       return { data, hasMore: rows.length > limit, nextCursor: String(last?.sequence ?? after) }

@@ -1,9 +1,9 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { isIP, type LookupFunction } from 'node:net'
 import { Agent, buildConnector, request } from 'undici'
-import type { AttemptErrorKind } from './types'
 import type { AddressPolicy } from './ssrf'
 import { SsrfBlockedError } from './ssrf'
+import type { AttemptErrorKind } from './types'
 
 export interface HttpResult {
   httpStatus: number | null
@@ -23,7 +23,12 @@ export interface HttpClientOptions {
 
 /** POSTs webhooks through one undici Agent whose every connection passes the SSRF policy. */
 export interface HttpClient {
-  post(url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<HttpResult>
+  post(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+    timeoutMs: number,
+  ): Promise<HttpResult>
   close(): Promise<void>
 }
 
@@ -109,16 +114,24 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   }
 }
 
-function classify(err: unknown, timeoutMs: number): { errorKind: AttemptErrorKind; errorMessage: string } {
+function classify(
+  err: unknown,
+  timeoutMs: number,
+): { errorKind: AttemptErrorKind; errorMessage: string } {
   const chain: Array<{ code?: string; name?: string; message?: string }> = []
-  let current = err as { code?: string; name?: string; message?: string; cause?: unknown } | undefined
+  let current = err as
+    | { code?: string; name?: string; message?: string; cause?: unknown }
+    | undefined
   while (current && chain.length < 5) {
     chain.push(current)
     current = current.cause as typeof current
   }
   const has = (pred: (e: { code?: string; name?: string }) => boolean) => chain.some(pred)
   if (has((e) => e.code === 'ERR_CLOCKHOOK_SSRF')) {
-    return { errorKind: 'ssrf_blocked', errorMessage: chain.find((e) => e.code === 'ERR_CLOCKHOOK_SSRF')!.message! }
+    return {
+      errorKind: 'ssrf_blocked',
+      errorMessage: chain.find((e) => e.code === 'ERR_CLOCKHOOK_SSRF')!.message!,
+    }
   }
   if (
     has(
@@ -133,7 +146,10 @@ function classify(err: unknown, timeoutMs: number): { errorKind: AttemptErrorKin
     return { errorKind: 'timeout', errorMessage: `no complete response within ${timeoutMs} ms` }
   }
   if (has((e) => e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN' || e.code === 'EAI_NONAME')) {
-    return { errorKind: 'dns', errorMessage: `DNS lookup failed: ${chain[0]?.message ?? ''}`.trim() }
+    return {
+      errorKind: 'dns',
+      errorMessage: `DNS lookup failed: ${chain[0]?.message ?? ''}`.trim(),
+    }
   }
   if (has((e) => e.code === 'UND_ERR_INVALID_ARG' || e.code === 'ERR_INVALID_URL')) {
     return { errorKind: 'invalid_url', errorMessage: chain[0]?.message ?? 'invalid URL' }

@@ -19,7 +19,10 @@ export class EndpointLimits {
     if (ratePerSecond !== null) {
       const burst = Math.max(1, ratePerSecond)
       const bucket = this.#buckets.get(endpointId) ?? { tokens: burst, refilledAt: now }
-      bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.refilledAt) * ratePerSecond) / 1000)
+      bucket.tokens = Math.min(
+        burst,
+        bucket.tokens + ((now - bucket.refilledAt) * ratePerSecond) / 1000,
+      )
       bucket.refilledAt = now
       this.#buckets.set(endpointId, bucket)
       if (bucket.tokens < 1) return Math.ceil(((1 - bucket.tokens) * 1000) / ratePerSecond)

@@ -28,15 +28,22 @@ export function checkUrl(raw: unknown, policy: AddressPolicy): string {
   try {
     url = new URL(raw as string)
   } catch {
-    throw new DispatcherError('invalid_url', `"${String(raw).slice(0, 100)}" is not an absolute URL`)
+    throw new DispatcherError(
+      'invalid_url',
+      `"${String(raw).slice(0, 100)}" is not an absolute URL`,
+    )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new DispatcherError('invalid_url', `webhook URLs must be http or https, not ${url.protocol}`)
+    throw new DispatcherError(
+      'invalid_url',
+      `webhook URLs must be http or https, not ${url.protocol}`,
+    )
   }
   if (url.username || url.password) {
     throw new DispatcherError('invalid_url', 'webhook URLs must not carry credentials; use headers')
   }
-  if ((raw as string).length > 2048) throw new DispatcherError('invalid_url', 'the URL is over 2048 characters')
+  if ((raw as string).length > 2048)
+    throw new DispatcherError('invalid_url', 'the URL is over 2048 characters')
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname
   const literal = isIP(host) !== 0
   const local = host === 'localhost' || host.endsWith('.localhost')
@@ -51,7 +58,8 @@ export function checkUrl(raw: unknown, policy: AddressPolicy): string {
 
 export function checkEventTypes(value: unknown): string[] | null {
   if (value === null || value === undefined) return null
-  if (!Array.isArray(value)) return fail('eventTypes must be an array of event type names, or null for all')
+  if (!Array.isArray(value))
+    return fail('eventTypes must be an array of event type names, or null for all')
   for (const t of value) {
     if (typeof t !== 'string' || !/^[A-Za-z0-9_.*-]{1,100}$/.test(t)) {
       fail(`"${String(t).slice(0, 100)}" is not an event type name`)
@@ -62,7 +70,8 @@ export function checkEventTypes(value: unknown): string[] | null {
 
 export function checkHeaders(value: unknown): Record<string, string> {
   if (value === undefined || value === null) return {}
-  if (typeof value !== 'object' || Array.isArray(value)) return fail('headers must be an object of strings')
+  if (typeof value !== 'object' || Array.isArray(value))
+    return fail('headers must be an object of strings')
   const out: Record<string, string> = {}
   for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
     const lower = name.toLowerCase()
@@ -81,7 +90,12 @@ export function checkHeaders(value: unknown): Record<string, string> {
 
 export function checkPositive(name: string, value: unknown, integer: boolean): number | null {
   if (value === undefined || value === null) return null
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value <= 0 ||
+    (integer && !Number.isInteger(value))
+  ) {
     return fail(`${name} must be a positive ${integer ? 'integer' : 'number'}, or null`)
   }
   return value

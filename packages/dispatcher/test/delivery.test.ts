@@ -16,7 +16,12 @@ for (const factory of storeFactories) {
     const dispatchers: Dispatcher[] = []
 
     const make = (options: Partial<DispatcherOptions> = {}) => {
-      const d = createDispatcher({ store: handle.store, ssrf: LOCAL, pollIntervalMs: 20, ...options })
+      const d = createDispatcher({
+        store: handle.store,
+        ssrf: LOCAL,
+        pollIntervalMs: 20,
+        ...options,
+      })
       dispatchers.push(d)
       return d
     }
@@ -34,8 +39,14 @@ for (const factory of storeFactories) {
     it('delivers a signed message that verifies with the endpoint secret', async () => {
       const d = make()
       await d.start()
-      const { endpoint, secret } = await d.createEndpoint({ url: receiver.url, headers: { 'x-team': 'payroll' } })
-      const { messageId, deliveryIds } = await d.send({ type: 'clock.in', data: { worker_id: 'wkr_1' } })
+      const { endpoint, secret } = await d.createEndpoint({
+        url: receiver.url,
+        headers: { 'x-team': 'payroll' },
+      })
+      const { messageId, deliveryIds } = await d.send({
+        type: 'clock.in',
+        data: { worker_id: 'wkr_1' },
+      })
       expect(deliveryIds).toHaveLength(1)
       const [req] = await receiver.waitFor(1)
       expect(req!.headers['webhook-id']).toBe(messageId)
@@ -48,7 +59,12 @@ for (const factory of storeFactories) {
         return x.delivery.status === 'succeeded' && x
       })
       expect(detail.attempts).toHaveLength(1)
-      expect(detail.attempts[0]).toMatchObject({ succeeded: true, httpStatus: 204, endpointId: endpoint.id, trigger: 'scheduled' })
+      expect(detail.attempts[0]).toMatchObject({
+        succeeded: true,
+        httpStatus: 204,
+        endpointId: endpoint.id,
+        trigger: 'scheduled',
+      })
       expect(detail.attempts[0]!.requestHeaders['webhook-signature']).toMatch(/^v1,/)
     })
 
@@ -56,7 +72,11 @@ for (const factory of storeFactories) {
       const d = make()
       await d.start()
       await d.createEndpoint({ url: `${receiver.url}?a`, tenantId: 't1', eventTypes: ['clock.*'] })
-      await d.createEndpoint({ url: `${receiver.url}?b`, tenantId: 't1', eventTypes: ['worker.created'] })
+      await d.createEndpoint({
+        url: `${receiver.url}?b`,
+        tenantId: 't1',
+        eventTypes: ['worker.created'],
+      })
       await d.createEndpoint({ url: `${receiver.url}?c`, tenantId: 't1', enabled: false })
       await d.createEndpoint({ url: `${receiver.url}?d`, tenantId: 't2' })
       const { deliveryIds } = await d.send({ type: 'clock.out', data: {}, tenantId: 't1' })
@@ -68,7 +88,8 @@ for (const factory of storeFactories) {
 
     it('retries 500s on the schedule, then succeeds with the same webhook-id', async () => {
       const clock = manualClock()
-      receiver.handler = (_req, res, _r, i) => res.writeHead(i < 2 ? 500 : 200).end(i < 2 ? 'down' : 'ok')
+      receiver.handler = (_req, res, _r, i) =>
+        res.writeHead(i < 2 ? 500 : 200).end(i < 2 ? 'down' : 'ok')
       const d = make({ clock, jitter: 0 })
       await d.start()
       await d.createEndpoint({ url: receiver.url })
@@ -78,7 +99,11 @@ for (const factory of storeFactories) {
         const x = await d.getDelivery(deliveryIds[0]!)
         return x.delivery.attempts === 1 && x.delivery
       })
-      expect(afterFirst).toMatchObject({ status: 'retrying', lastHttpStatus: 500, nextAttemptAt: clock.now() + 5000 })
+      expect(afterFirst).toMatchObject({
+        status: 'retrying',
+        lastHttpStatus: 500,
+        nextAttemptAt: clock.now() + 5000,
+      })
       clock.advance(5000)
       d.wake()
       await receiver.waitFor(2)
@@ -92,7 +117,9 @@ for (const factory of storeFactories) {
       })
       expect(done.attempts.map((a) => a.httpStatus)).toEqual([500, 500, 200])
       expect(done.attempts[0]!.responsePreview).toBe('down')
-      expect(new Set(receiver.requests.map((r) => r.headers['webhook-id']))).toEqual(new Set([messageId]))
+      expect(new Set(receiver.requests.map((r) => r.headers['webhook-id']))).toEqual(
+        new Set([messageId]),
+      )
     })
 
     it('fails for good after the last scheduled attempt and says so', async () => {
@@ -111,7 +138,12 @@ for (const factory of storeFactories) {
         d.wake()
       }
       const x = await d.getDelivery(deliveryIds[0]!)
-      expect(x.delivery).toMatchObject({ status: 'failed', attempts: 3, nextAttemptAt: null, lastHttpStatus: 503 })
+      expect(x.delivery).toMatchObject({
+        status: 'failed',
+        attempts: 3,
+        nextAttemptAt: null,
+        lastHttpStatus: 503,
+      })
       await eventually(async () => failed.length === 1)
       expect(failed[0]!.delivery.id).toBe(deliveryIds[0])
     })
@@ -121,7 +153,9 @@ for (const factory of storeFactories) {
       await d.start()
       const { endpoint } = await d.createEndpoint({ url: receiver.url })
       const { deliveryIds, messageId } = await d.send({ type: 'clock.in', data: { n: 1 } })
-      await eventually(async () => (await d.getDelivery(deliveryIds[0]!)).delivery.status === 'succeeded')
+      await eventually(
+        async () => (await d.getDelivery(deliveryIds[0]!)).delivery.status === 'succeeded',
+      )
       await d.resend(deliveryIds[0]!, { tenantId: endpoint.tenantId })
       await receiver.waitFor(2)
       expect(receiver.requests.map((r) => r.headers['webhook-id'])).toEqual([messageId, messageId])
@@ -131,7 +165,9 @@ for (const factory of storeFactories) {
       })
       expect(x.delivery.attempts).toBe(2)
       await expect(d.resend('dlv_nope')).rejects.toMatchObject({ code: 'not_found' })
-      await expect(d.resend(deliveryIds[0]!, { tenantId: 'other' })).rejects.toBeInstanceOf(DispatcherError)
+      await expect(d.resend(deliveryIds[0]!, { tenantId: 'other' })).rejects.toBeInstanceOf(
+        DispatcherError,
+      )
     })
 
     it('sends a test event to one endpoint only and answers with the outcome', async () => {
@@ -142,12 +178,26 @@ for (const factory of storeFactories) {
         await d.createEndpoint({ url: other.url })
         receiver.handler = (_req, res) => res.writeHead(202).end('accepted')
         const result = await d.sendTest(endpoint.id)
-        expect(result.delivery).toMatchObject({ status: 'succeeded', isTest: true, eventType: 'webhook.test', lastHttpStatus: 202 })
+        expect(result.delivery).toMatchObject({
+          status: 'succeeded',
+          isTest: true,
+          eventType: 'webhook.test',
+          lastHttpStatus: 202,
+        })
         expect(result.attempts[0]).toMatchObject({ trigger: 'test', responsePreview: 'accepted' })
-        expect(new Webhook(secret).verify(receiver.requests[0]!.body, receiver.requests[0]!.headers as Record<string, string>)).toMatchObject({ type: 'webhook.test' })
+        expect(
+          new Webhook(secret).verify(
+            receiver.requests[0]!.body,
+            receiver.requests[0]!.headers as Record<string, string>,
+          ),
+        ).toMatchObject({ type: 'webhook.test' })
         receiver.handler = (_req, res) => res.writeHead(500).end()
         const failed = await d.sendTest(endpoint.id)
-        expect(failed.delivery).toMatchObject({ status: 'failed', lastHttpStatus: 500, attempts: 1 })
+        expect(failed.delivery).toMatchObject({
+          status: 'failed',
+          lastHttpStatus: 500,
+          attempts: 1,
+        })
         expect(other.requests).toHaveLength(0)
         expect((await d.listMessages()).data).toEqual([])
       } finally {
@@ -165,13 +215,17 @@ for (const factory of storeFactories) {
       const [req] = await receiver.waitFor(1)
       expect(String(req!.headers['webhook-signature']).split(' ')).toHaveLength(2)
       for (const s of [oldSecret, newSecret]) {
-        expect(new Webhook(s).verify(req!.body, req!.headers as Record<string, string>)).toBeTruthy()
+        expect(
+          new Webhook(s).verify(req!.body, req!.headers as Record<string, string>),
+        ).toBeTruthy()
       }
       clock.advance(60_001)
       await d.send({ type: 'clock.in', data: {} })
       const [, late] = await receiver.waitFor(2)
       expect(String(late!.headers['webhook-signature']).split(' ')).toHaveLength(1)
-      expect(() => new Webhook(oldSecret).verify(late!.body, late!.headers as Record<string, string>)).toThrow()
+      expect(() =>
+        new Webhook(oldSecret).verify(late!.body, late!.headers as Record<string, string>),
+      ).toThrow()
       expect((await d.getEndpointSecrets(endpoint.id)).map((s) => s.secret)).toEqual([newSecret])
     })
 
@@ -185,7 +239,10 @@ for (const factory of storeFactories) {
       const { endpoint } = await d.createEndpoint({ url: receiver.url })
       const first = await d.send({ type: 'clock.in', data: { n: 1 } })
       await eventually(async () => disabled.length === 1)
-      expect(disabled[0]).toMatchObject({ reason: 'gone', endpoint: { id: endpoint.id, enabled: false } })
+      expect(disabled[0]).toMatchObject({
+        reason: 'gone',
+        endpoint: { id: endpoint.id, enabled: false },
+      })
       expect((await d.getDelivery(first.deliveryIds[0]!)).delivery.status).toBe('failed')
       const missed = await d.send({ type: 'clock.in', data: { n: 2 } })
       expect(missed.deliveryIds).toEqual([])
@@ -193,14 +250,21 @@ for (const factory of storeFactories) {
       await d.updateEndpoint(endpoint.id, { enabled: true })
       expect(await d.recover(endpoint.id, { since })).toEqual({ requeued: 1, created: 1 })
       await receiver.waitFor(3)
-      const ns = receiver.requests.slice(1).map((r) => JSON.parse(r.body).data.n).sort()
+      const ns = receiver.requests
+        .slice(1)
+        .map((r) => JSON.parse(r.body).data.n)
+        .sort()
       expect(ns).toEqual([1, 2])
     })
 
     it('pages the pull API over every message exactly once', async () => {
       const d = make()
       const sent: string[] = []
-      for (let i = 0; i < 25; i++) sent.push((await d.send({ type: i % 3 ? 'clock.in' : 'clock.out', data: { i }, tenantId: 't1' })).messageId)
+      for (let i = 0; i < 25; i++)
+        sent.push(
+          (await d.send({ type: i % 3 ? 'clock.in' : 'clock.out', data: { i }, tenantId: 't1' }))
+            .messageId,
+        )
       await d.send({ type: 'clock.in', data: {}, tenantId: 't2' })
       const seen: string[] = []
       let cursor: string | null = null

@@ -46,7 +46,11 @@ function message(overrides: Partial<StoredMessage> = {}): StoredMessage {
   }
 }
 
-function delivery(m: StoredMessage, e: StoredEndpoint, overrides: Partial<NewDelivery> = {}): NewDelivery {
+function delivery(
+  m: StoredMessage,
+  e: StoredEndpoint,
+  overrides: Partial<NewDelivery> = {},
+): NewDelivery {
   return {
     id: newId('dlv_'),
     messageId: m.id,
@@ -103,11 +107,24 @@ for (const factory of storeFactories) {
       await store.insertEndpoint(a)
       await store.insertEndpoint(b)
       expect(await store.getEndpoint(a.id)).toEqual(a)
-      const updated = await store.updateEndpoint(a.id, { url: 'https://example.org/x', enabled: false, updatedAt: T0 + 1 })
-      expect(updated).toMatchObject({ url: 'https://example.org/x', enabled: false, updatedAt: T0 + 1, headers: a.headers })
-      expect((await store.listEndpoints({ tenantId: 'ten_a', limit: 10 })).map((e) => e.id)).toEqual([a.id])
+      const updated = await store.updateEndpoint(a.id, {
+        url: 'https://example.org/x',
+        enabled: false,
+        updatedAt: T0 + 1,
+      })
+      expect(updated).toMatchObject({
+        url: 'https://example.org/x',
+        enabled: false,
+        updatedAt: T0 + 1,
+        headers: a.headers,
+      })
+      expect(
+        (await store.listEndpoints({ tenantId: 'ten_a', limit: 10 })).map((e) => e.id),
+      ).toEqual([a.id])
       expect(await store.listEndpoints({ limit: 1 })).toHaveLength(1)
-      expect((await store.listEndpoints({ limit: 10, afterId: a.id })).map((e) => e.id)).toEqual([b.id])
+      expect((await store.listEndpoints({ limit: 10, afterId: a.id })).map((e) => e.id)).toEqual([
+        b.id,
+      ])
       expect(await store.enabledEndpoints('ten_a')).toEqual([])
       expect(await store.updateEndpoint('ep_missing', { enabled: true })).toBeUndefined()
       expect(await store.deleteEndpoint(a.id)).toBe(true)
@@ -120,7 +137,11 @@ for (const factory of storeFactories) {
       await store.insertEndpoint(e)
       expect(await store.disableEndpoint(e.id, 'gone', T0 + 5)).toBe(true)
       expect(await store.disableEndpoint(e.id, 'gone', T0 + 6)).toBe(false)
-      expect(await store.getEndpoint(e.id)).toMatchObject({ enabled: false, disabledReason: 'gone', updatedAt: T0 + 5 })
+      expect(await store.getEndpoint(e.id)).toMatchObject({
+        enabled: false,
+        disabledReason: 'gone',
+        updatedAt: T0 + 5,
+      })
     })
 
     it('claims due deliveries with a lease, once, with their message and endpoint', async () => {
@@ -150,14 +171,30 @@ for (const factory of storeFactories) {
       const [first] = await store.claimDue(T0, 1, 1000)
       const [second] = await store.claimDue(T0 + 2000, 1, 1000)
       const stale = await store.complete(
-        [{ deliveryId: d.id, leaseToken: first!.leaseToken, status: 'succeeded', nextAttemptAt: null, attempt: attempt(d.id, e.id, true) }],
+        [
+          {
+            deliveryId: d.id,
+            leaseToken: first!.leaseToken,
+            status: 'succeeded',
+            nextAttemptAt: null,
+            attempt: attempt(d.id, e.id, true),
+          },
+        ],
         T0 + 2100,
       )
       expect(stale.size).toBe(0)
       expect(await store.listAttempts(d.id)).toEqual([])
       const a = attempt(d.id, e.id, false, T0 + 2100)
       const fresh = await store.complete(
-        [{ deliveryId: d.id, leaseToken: second!.leaseToken, status: 'retrying', nextAttemptAt: T0 + 7000, attempt: a }],
+        [
+          {
+            deliveryId: d.id,
+            leaseToken: second!.leaseToken,
+            status: 'retrying',
+            nextAttemptAt: T0 + 7000,
+            attempt: a,
+          },
+        ],
         T0 + 2200,
       )
       expect([...fresh]).toEqual([d.id])
@@ -172,7 +209,15 @@ for (const factory of storeFactories) {
       expect(await store.listAttempts(d.id)).toEqual([a])
       expect((await store.getEndpoint(e.id))!.failingSince).toBe(T0 + 2100)
       const again = await store.complete(
-        [{ deliveryId: d.id, leaseToken: second!.leaseToken, status: 'succeeded', nextAttemptAt: null, attempt: attempt(d.id, e.id, true) }],
+        [
+          {
+            deliveryId: d.id,
+            leaseToken: second!.leaseToken,
+            status: 'succeeded',
+            nextAttemptAt: null,
+            attempt: attempt(d.id, e.id, true),
+          },
+        ],
         T0 + 2300,
       )
       expect(again.size).toBe(0)
@@ -186,7 +231,18 @@ for (const factory of storeFactories) {
       await store.insertMessage(m, ds)
       const record = async (i: number, ok: boolean, at: number) => {
         const [c] = await store.claimOne(ds[i]!.id, at, 1000).then((x) => [x])
-        await store.complete([{ deliveryId: ds[i]!.id, leaseToken: c!.leaseToken, status: ok ? 'succeeded' : 'retrying', nextAttemptAt: ok ? null : at + 1, attempt: attempt(ds[i]!.id, e.id, ok, at) }], at)
+        await store.complete(
+          [
+            {
+              deliveryId: ds[i]!.id,
+              leaseToken: c!.leaseToken,
+              status: ok ? 'succeeded' : 'retrying',
+              nextAttemptAt: ok ? null : at + 1,
+              attempt: attempt(ds[i]!.id, e.id, ok, at),
+            },
+          ],
+          at,
+        )
       }
       await record(0, false, T0 + 10)
       await record(1, false, T0 + 20)
@@ -216,15 +272,41 @@ for (const factory of storeFactories) {
       const ds = ms.map((m) => delivery(m, e))
       for (const [i, m] of ms.entries()) await store.insertMessage(m, [ds[i]!, delivery(m, free)])
       const first = await store.claimDue(T0, 10, 1000)
-      expect(first.filter((c) => c.endpoint.id === e.id).map((c) => c.delivery.id)).toEqual([ds[0]!.id])
+      expect(first.filter((c) => c.endpoint.id === e.id).map((c) => c.delivery.id)).toEqual([
+        ds[0]!.id,
+      ])
       expect(first.filter((c) => c.endpoint.id === free.id)).toHaveLength(3)
       const c0 = first.find((c) => c.delivery.id === ds[0]!.id)!
-      await store.complete([{ deliveryId: ds[0]!.id, leaseToken: c0.leaseToken, status: 'retrying', nextAttemptAt: T0 + 5, attempt: attempt(ds[0]!.id, e.id, false) }], T0)
+      await store.complete(
+        [
+          {
+            deliveryId: ds[0]!.id,
+            leaseToken: c0.leaseToken,
+            status: 'retrying',
+            nextAttemptAt: T0 + 5,
+            attempt: attempt(ds[0]!.id, e.id, false),
+          },
+        ],
+        T0,
+      )
       expect((await store.claimDue(T0 + 1, 10, 1000)).map((c) => c.delivery.id)).toEqual([])
       const retry = await store.claimDue(T0 + 5, 10, 1000)
       expect(retry.map((c) => c.delivery.id)).toEqual([ds[0]!.id])
-      await store.complete([{ deliveryId: ds[0]!.id, leaseToken: retry[0]!.leaseToken, status: 'failed', nextAttemptAt: null, attempt: attempt(ds[0]!.id, e.id, false) }], T0 + 5)
-      expect((await store.claimDue(T0 + 6, 10, 1000)).map((c) => c.delivery.id)).toEqual([ds[1]!.id])
+      await store.complete(
+        [
+          {
+            deliveryId: ds[0]!.id,
+            leaseToken: retry[0]!.leaseToken,
+            status: 'failed',
+            nextAttemptAt: null,
+            attempt: attempt(ds[0]!.id, e.id, false),
+          },
+        ],
+        T0 + 5,
+      )
+      expect((await store.claimDue(T0 + 6, 10, 1000)).map((c) => c.delivery.id)).toEqual([
+        ds[1]!.id,
+      ])
     })
 
     it('releases a claim without counting an attempt', async () => {
@@ -234,8 +316,14 @@ for (const factory of storeFactories) {
       const d = delivery(m, e)
       await store.insertMessage(m, [d])
       const [c] = await store.claimDue(T0, 1, 60_000)
-      await store.release([{ deliveryId: d.id, leaseToken: c!.leaseToken, nextAttemptAt: T0 + 200 }])
-      expect(await store.getDelivery(d.id)).toMatchObject({ attempts: 0, nextAttemptAt: T0 + 200, status: 'pending' })
+      await store.release([
+        { deliveryId: d.id, leaseToken: c!.leaseToken, nextAttemptAt: T0 + 200 },
+      ])
+      expect(await store.getDelivery(d.id)).toMatchObject({
+        attempts: 0,
+        nextAttemptAt: T0 + 200,
+        status: 'pending',
+      })
       expect(await store.claimDue(T0 + 100, 1, 1000)).toHaveLength(0)
       expect(await store.claimDue(T0 + 200, 1, 1000)).toHaveLength(1)
     })
@@ -243,7 +331,11 @@ for (const factory of storeFactories) {
     it('lists committed messages in a gap-free sequence, filtered by tenant and type', async () => {
       const ids: string[] = []
       for (let i = 0; i < 7; i++) {
-        const m = message({ type: i % 2 ? 'clock.out' : 'clock.in', tenantId: i === 3 ? 'ten_b' : 'ten_a', payload: { i } })
+        const m = message({
+          type: i % 2 ? 'clock.out' : 'clock.in',
+          tenantId: i === 3 ? 'ten_b' : 'ten_a',
+          payload: { i },
+        })
         ids.push(m.id)
         await store.insertMessage(m, [])
       }
@@ -253,8 +345,14 @@ for (const factory of storeFactories) {
       const seqs = all.map((m) => m.sequence!)
       expect(seqs).toEqual(seqs.map((_, i) => seqs[0]! + i))
       const page1 = await store.listMessages({ tenantId: 'ten_a', afterSequence: 0, limit: 2 })
-      const page2 = await store.listMessages({ tenantId: 'ten_a', afterSequence: page1[1]!.sequence!, limit: 10 })
-      expect([...page1, ...page2].map((m) => m.payload)).toEqual([0, 1, 2, 4, 5, 6].map((i) => ({ i })))
+      const page2 = await store.listMessages({
+        tenantId: 'ten_a',
+        afterSequence: page1[1]!.sequence!,
+        limit: 10,
+      })
+      expect([...page1, ...page2].map((m) => m.payload)).toEqual(
+        [0, 1, 2, 4, 5, 6].map((i) => ({ i })),
+      )
       const outs = await store.listMessages({ afterSequence: 0, types: ['clock.out'], limit: 10 })
       expect(outs.map((m) => m.type)).toEqual(['clock.out', 'clock.out', 'clock.out'])
     })
@@ -267,9 +365,24 @@ for (const factory of storeFactories) {
       await store.insertMessage(m, [d])
       const [c] = await store.claimDue(T0, 1, 10_000)
       expect(await store.requeue(d.id, T0 + 1)).toBe('in_flight')
-      await store.complete([{ deliveryId: d.id, leaseToken: c!.leaseToken, status: 'succeeded', nextAttemptAt: null, attempt: attempt(d.id, e.id, true) }], T0 + 2)
+      await store.complete(
+        [
+          {
+            deliveryId: d.id,
+            leaseToken: c!.leaseToken,
+            status: 'succeeded',
+            nextAttemptAt: null,
+            attempt: attempt(d.id, e.id, true),
+          },
+        ],
+        T0 + 2,
+      )
       expect(await store.requeue(d.id, T0 + 3)).toBe('ok')
-      expect(await store.getDelivery(d.id)).toMatchObject({ status: 'retrying', nextAttemptAt: T0 + 3, attempts: 1 })
+      expect(await store.getDelivery(d.id)).toMatchObject({
+        status: 'retrying',
+        nextAttemptAt: T0 + 3,
+        attempts: 1,
+      })
       expect(await store.requeue('dlv_missing', T0)).toBe('not_found')
     })
 
@@ -284,10 +397,24 @@ for (const factory of storeFactories) {
       await store.insertMessage(m, [failedNew])
       for (const d of [failedOld, failedNew]) {
         const c = await store.claimOne(d.id, T0, 1000)
-        await store.complete([{ deliveryId: d.id, leaseToken: c!.leaseToken, status: 'failed', nextAttemptAt: null, attempt: attempt(d.id, e.id, false) }], T0)
+        await store.complete(
+          [
+            {
+              deliveryId: d.id,
+              leaseToken: c!.leaseToken,
+              status: 'failed',
+              nextAttemptAt: null,
+              attempt: attempt(d.id, e.id, false),
+            },
+          ],
+          T0,
+        )
       }
       expect(await store.requeueFailed(e.id, T0 - 1, T0 + 1)).toBe(1)
-      expect(await store.getDelivery(failedNew.id)).toMatchObject({ status: 'retrying', nextAttemptAt: T0 + 1 })
+      expect(await store.getDelivery(failedNew.id)).toMatchObject({
+        status: 'retrying',
+        nextAttemptAt: T0 + 1,
+      })
       expect(await store.getDelivery(failedOld.id)).toMatchObject({ status: 'failed' })
 
       const missed = message({ createdAt: T0 + 5 })
@@ -309,7 +436,18 @@ for (const factory of storeFactories) {
       await store.insertMessage(m, [done, open])
       expect(await store.backlog(T0)).toEqual({ due: 1, scheduled: 1 })
       const c = await store.claimOne(done.id, T0, 1000)
-      await store.complete([{ deliveryId: done.id, leaseToken: c!.leaseToken, status: 'succeeded', nextAttemptAt: null, attempt: attempt(done.id, e.id, true) }], T0)
+      await store.complete(
+        [
+          {
+            deliveryId: done.id,
+            leaseToken: c!.leaseToken,
+            status: 'succeeded',
+            nextAttemptAt: null,
+            attempt: attempt(done.id, e.id, true),
+          },
+        ],
+        T0,
+      )
       const lone = message({ createdAt: T0 - 1 })
       await store.insertMessage(lone, [])
       expect(await store.purge(T0 + 1)).toEqual({ messages: 1, deliveries: 1, attempts: 1 })
@@ -332,32 +470,39 @@ for (const factory of storeFactories) {
       expect(page.map((d) => d.id)).toEqual([ds[4]!.id, ds[3]!.id])
       const next = await store.listDeliveries({ endpointId: e.id, limit: 10, beforeId: ds[3]!.id })
       expect(next.map((d) => d.id)).toEqual([ds[2]!.id, ds[1]!.id, ds[0]!.id])
-      expect(await store.listDeliveries({ endpointId: e.id, status: 'failed', limit: 10 })).toEqual([])
+      expect(await store.listDeliveries({ endpointId: e.id, status: 'failed', limit: 10 })).toEqual(
+        [],
+      )
     })
 
-    it.skipIf(factory.name === 'memory')('commits and rolls back a message with the host transaction', async () => {
-      const kysely = handle.kysely!
-      await sql`create table host_entries (id text primary key)`.execute(kysely)
-      const e = endpoint()
-      await store.insertEndpoint(e)
-      const kept = message()
-      await kysely.transaction().execute(async (trx) => {
-        await trx.insertInto('host_entries').values({ id: 'te_1' }).execute()
-        await store.insertMessage(kept, [delivery(kept, e)], trx)
-      })
-      const lost = message()
-      await expect(
-        kysely.transaction().execute(async (trx) => {
-          await trx.insertInto('host_entries').values({ id: 'te_2' }).execute()
-          await store.insertMessage(lost, [delivery(lost, e)], trx)
-          throw new Error('host write failed')
-        }),
-      ).rejects.toThrow('host write failed')
-      expect(await store.getMessage(kept.id)).toBeDefined()
-      expect(await store.getMessage(lost.id)).toBeUndefined()
-      expect((await store.listDeliveries({ endpointId: e.id, limit: 10 })).map((d) => d.messageId)).toEqual([kept.id])
-      const rows = await kysely.selectFrom('host_entries').selectAll().execute()
-      expect(rows).toEqual([{ id: 'te_1' }])
-    })
+    it.skipIf(factory.name === 'memory')(
+      'commits and rolls back a message with the host transaction',
+      async () => {
+        const kysely = handle.kysely!
+        await sql`create table host_entries (id text primary key)`.execute(kysely)
+        const e = endpoint()
+        await store.insertEndpoint(e)
+        const kept = message()
+        await kysely.transaction().execute(async (trx) => {
+          await trx.insertInto('host_entries').values({ id: 'te_1' }).execute()
+          await store.insertMessage(kept, [delivery(kept, e)], trx)
+        })
+        const lost = message()
+        await expect(
+          kysely.transaction().execute(async (trx) => {
+            await trx.insertInto('host_entries').values({ id: 'te_2' }).execute()
+            await store.insertMessage(lost, [delivery(lost, e)], trx)
+            throw new Error('host write failed')
+          }),
+        ).rejects.toThrow('host write failed')
+        expect(await store.getMessage(kept.id)).toBeDefined()
+        expect(await store.getMessage(lost.id)).toBeUndefined()
+        expect(
+          (await store.listDeliveries({ endpointId: e.id, limit: 10 })).map((d) => d.messageId),
+        ).toEqual([kept.id])
+        const rows = await kysely.selectFrom('host_entries').selectAll().execute()
+        expect(rows).toEqual([{ id: 'te_1' }])
+      },
+    )
   })
 }

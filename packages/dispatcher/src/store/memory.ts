@@ -155,7 +155,8 @@ export function memoryStore(): DeliveryStore {
     },
     async messagesMissing(endpointId, tenantId, since, types, limit) {
       const delivered = new Set<string>()
-      for (const d of deliveries.values()) if (d.endpointId === endpointId) delivered.add(d.messageId)
+      for (const d of deliveries.values())
+        if (d.endpointId === endpointId) delivered.add(d.messageId)
       return [...messages.values()]
         .filter(
           (m) =>
@@ -187,7 +188,8 @@ export function memoryStore(): DeliveryStore {
     },
     async claimOne(deliveryId, now, leaseMs) {
       const row = deliveries.get(deliveryId)
-      if (!row || !isOpen(row) || (row.leasedUntil !== null && row.leasedUntil > now)) return undefined
+      if (!row || !isOpen(row) || (row.leasedUntil !== null && row.leasedUntil > now))
+        return undefined
       lease(row, now, leaseMs)
       return claimed(row)
     },

@@ -1,11 +1,4 @@
-import type {
-  Attempt,
-  Delivery,
-  DeliveryStatus,
-  Endpoint,
-  EndpointSecret,
-  Message,
-} from '../types'
+import type { Attempt, Delivery, DeliveryStatus, Endpoint, EndpointSecret, Message } from '../types'
 
 /** An endpoint as stored: with its (possibly sealed) secrets. */
 export interface StoredEndpoint extends Endpoint {

@@ -12,7 +12,7 @@ export type Handler = (
   res: ServerResponse,
   received: ReceivedRequest,
   index: number,
-) => void | Promise<void>
+) => unknown
 
 /** A real HTTP receiver on 127.0.0.1:0 that records every request. */
 export interface Receiver {
@@ -36,10 +36,16 @@ export async function startReceiver(handler: Handler = ok): Promise<Receiver> {
     const chunks: Buffer[] = []
     req.on('data', (c) => chunks.push(c))
     req.on('end', () => {
-      const received = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() }
+      const received = {
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
+      }
       requests.push(received)
       for (const w of waiters.splice(0)) w()
-      void Promise.resolve(receiver.handler(req, res, received, requests.length - 1)).catch(() => res.destroy())
+      void Promise.resolve(receiver.handler(req, res, received, requests.length - 1)).catch(() =>
+        res.destroy(),
+      )
     })
   })
   server.keepAliveTimeout = 5000
@@ -70,7 +76,10 @@ export async function startReceiver(handler: Handler = ok): Promise<Receiver> {
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     const value = await check()

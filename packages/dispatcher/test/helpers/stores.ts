@@ -7,10 +7,15 @@ import pg from 'pg'
 import { memoryStore, postgresStore, sqliteStore } from '../../src/index'
 import type { DeliveryStore } from '../../src/store/types'
 
+/** The host application's own tables, as a test host would have them. */
+export interface HostDb {
+  host_entries: { id: string }
+}
+
 export interface StoreHandle {
   store: DeliveryStore
   /** A host-side kysely over the same database (SQL stores), for transactional sends. */
-  kysely?: Kysely<any>
+  kysely?: Kysely<HostDb>
   cleanup(): Promise<void>
 }
 
@@ -39,9 +44,13 @@ export async function createPostgres(): Promise<StoreHandle & { pool: pg.Pool; s
   await admin.connect()
   await admin.query(`create schema ${schema}`)
   await admin.end()
-  const pool = new pg.Pool({ connectionString: postgresUrl, options: `-c search_path=${schema}`, max: 10 })
-  const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool }) })
-  const store = postgresStore({ pool, kysely })
+  const pool = new pg.Pool({
+    connectionString: postgresUrl,
+    options: `-c search_path=${schema}`,
+    max: 10,
+  })
+  const kysely = new Kysely<HostDb>({ dialect: new PostgresDialect({ pool }) })
+  const store = postgresStore({ pool, kysely: kysely as Kysely<unknown> })
   await store.migrate()
   return {
     store,
@@ -63,8 +72,8 @@ export function createSqlite(file?: string): StoreHandle & { file: string } {
   const dir = file ? undefined : mkdtempSync(join(tmpdir(), 'clockhook-sqlite-'))
   const path = file ?? join(dir!, 'test.db')
   const database = new Database(path)
-  const kysely = new Kysely<any>({ dialect: new SqliteDialect({ database }) })
-  const store = sqliteStore({ database, kysely })
+  const kysely = new Kysely<HostDb>({ dialect: new SqliteDialect({ database }) })
+  const store = sqliteStore({ database, kysely: kysely as Kysely<unknown> })
   return {
     store,
     kysely,

@@ -1,5 +1,11 @@
 import type { Selectable } from 'kysely'
-import type { Attempt, AttemptErrorKind, AttemptTrigger, Delivery, DeliveryStatus } from '../../types'
+import type {
+  Attempt,
+  AttemptErrorKind,
+  AttemptTrigger,
+  Delivery,
+  DeliveryStatus,
+} from '../../types'
 import type { StoredEndpoint, StoredMessage } from '../types'
 import type { AttemptTable, DeliveryTable, EndpointTable, MessageTable } from './schema'
 

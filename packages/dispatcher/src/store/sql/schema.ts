@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Migration } from 'kysely/migration'
 import { sql } from 'kysely'
+import type { Migration } from 'kysely/migration'
 
 /** Every table is prefixed so it never collides with the host application's. */
 export interface EndpointTable {

@@ -118,7 +118,10 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
     },
     async deleteEndpoint(id) {
       return db.transaction().execute(async (trx) => {
-        const gone = await trx.deleteFrom('clockhook_endpoints').where('id', '=', id).executeTakeFirst()
+        const gone = await trx
+          .deleteFrom('clockhook_endpoints')
+          .where('id', '=', id)
+          .executeTakeFirst()
         if (Number(gone.numDeletedRows) === 0) return false
         await trx.deleteFrom('clockhook_attempts').where('endpoint_id', '=', id).execute()
         await trx.deleteFrom('clockhook_deliveries').where('endpoint_id', '=', id).execute()
@@ -126,7 +129,11 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       })
     },
     async getEndpoint(id) {
-      const row = await db.selectFrom('clockhook_endpoints').selectAll().where('id', '=', id).executeTakeFirst()
+      const row = await db
+        .selectFrom('clockhook_endpoints')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
       return row && endpointFromRow(row)
     },
     async listEndpoints(query) {
@@ -184,7 +191,11 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       await dialect.notify?.(db)
     },
     async getMessage(id) {
-      const row = await db.selectFrom('clockhook_messages').selectAll().where('id', '=', id).executeTakeFirst()
+      const row = await db
+        .selectFrom('clockhook_messages')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
       return row && messageFromRow(row)
     },
     async listMessages(query) {
@@ -275,7 +286,10 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
         const applied = new Set(updated.rows.map((r) => r.id))
         const recorded = outcomes.filter((o) => applied.has(o.deliveryId))
         if (recorded.length === 0) return applied
-        await trx.insertInto('clockhook_attempts').values(recorded.map((o) => attemptRow(o.attempt))).execute()
+        await trx
+          .insertInto('clockhook_attempts')
+          .values(recorded.map((o) => attemptRow(o.attempt)))
+          .execute()
 
         const lastByEndpoint = new Map<string, AttemptOutcome>()
         for (const o of recorded) lastByEndpoint.set(o.attempt.endpointId, o)
@@ -285,7 +299,11 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
           await trx
             .updateTable('clockhook_endpoints')
             .set({ failing_since: null })
-            .where('id', 'in', healthy.map((o) => o.attempt.endpointId))
+            .where(
+              'id',
+              'in',
+              healthy.map((o) => o.attempt.endpointId),
+            )
             .where('failing_since', 'is not', null)
             .execute()
         }
@@ -293,7 +311,11 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
           await trx
             .updateTable('clockhook_endpoints')
             .set({ failing_since: Math.min(...failing.map((o) => o.attempt.attemptedAt)) })
-            .where('id', 'in', failing.map((o) => o.attempt.endpointId))
+            .where(
+              'id',
+              'in',
+              failing.map((o) => o.attempt.endpointId),
+            )
             .where('failing_since', 'is', null)
             .execute()
         }
@@ -316,11 +338,19 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
     },
 
     async getDelivery(id) {
-      const row = await db.selectFrom('clockhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst()
+      const row = await db
+        .selectFrom('clockhook_deliveries')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
       return row && deliveryFromRow(row)
     },
     async listDeliveries(query) {
-      let q = db.selectFrom('clockhook_deliveries').selectAll().orderBy('id', 'desc').limit(query.limit)
+      let q = db
+        .selectFrom('clockhook_deliveries')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(query.limit)
       if (query.endpointId !== undefined) q = q.where('endpoint_id', '=', query.endpointId)
       if (query.tenantId !== undefined) q = q.where('tenant_id', '=', query.tenantId)
       if (query.status !== undefined) q = q.where('status', '=', query.status)

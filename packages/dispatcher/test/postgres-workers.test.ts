@@ -1,0 +1,110 @@
+import pg from 'pg'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Dispatcher } from '../src/index'
+import { createDispatcher, memoryStore, postgresStore } from '../src/index'
+import { eventually, startReceiver } from './helpers/receiver'
+import { createPostgres, postgresUrl } from './helpers/stores'
+
+const LOCAL = { allowedCidrs: ['127.0.0.1/32'] }
+
+describe('wake-ups', () => {
+  it('delivers within milliseconds of a send to an idle dispatcher (in-process signal)', async () => {
+    const receiver = await startReceiver()
+    const d = createDispatcher({ store: memoryStore(), ssrf: LOCAL, pollIntervalMs: 60_000 })
+    try {
+      await d.start()
+      await d.createEndpoint({ url: receiver.url })
+      await new Promise((r) => setTimeout(r, 50))
+      const sentAt = Date.now()
+      await d.send({ type: 'clock.in', data: {} })
+      const [req] = await receiver.waitFor(1, 5000)
+      expect(req!.at - sentAt).toBeLessThan(1000)
+    } finally {
+      await d.stop()
+      await receiver.close()
+    }
+  })
+})
+
+describe.skipIf(!postgresUrl)('several dispatchers on one Postgres', () => {
+  const cleanups: Array<() => Promise<void>> = []
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c()
+  })
+
+  it('share the work without delivering any message twice', async () => {
+    const main = await createPostgres()
+    cleanups.push(main.cleanup)
+    const seen = new Map<string, number>()
+    const receiver = await startReceiver((_q, res, r) => {
+      const id = String(r.headers['webhook-id'])
+      seen.set(id, (seen.get(id) ?? 0) + 1)
+      setTimeout(() => res.writeHead(200).end(), 1)
+    })
+    cleanups.push(() => receiver.close())
+    const workers: Dispatcher[] = []
+    const counts = [0, 0]
+    for (const i of [0, 1]) {
+      const pool = new pg.Pool({
+        connectionString: postgresUrl,
+        options: `-c search_path=${main.schema}`,
+        max: 4,
+      })
+      const d = createDispatcher({
+        store: postgresStore({ pool }),
+        ssrf: LOCAL,
+        concurrency: 16,
+        batchSize: 20,
+        pollIntervalMs: 25,
+      })
+      d.on('attempt', () => {
+        counts[i]!++
+      })
+      workers.push(d)
+      cleanups.push(async () => {
+        await d.stop()
+        await pool.end()
+      })
+    }
+    const producer = createDispatcher({ store: main.store, ssrf: LOCAL })
+    await producer.createEndpoint({ url: receiver.url })
+    const total = 600
+    for (let n = 0; n < total; n++) await producer.send({ type: 'clock.in', data: { n } })
+    await Promise.all(workers.map((w) => w.start()))
+    await eventually(async () => seen.size === total, 30_000)
+    await new Promise((r) => setTimeout(r, 200))
+    expect([...seen.values()].filter((n) => n > 1)).toEqual([])
+    expect(counts[0]! + counts[1]!).toBe(total)
+    expect(counts[0]).toBeGreaterThan(0)
+    expect(counts[1]).toBeGreaterThan(0)
+  }, 60_000)
+
+  it('wakes an idle dispatcher in another process through LISTEN/NOTIFY', async () => {
+    const main = await createPostgres()
+    cleanups.push(main.cleanup)
+    const receiver = await startReceiver()
+    cleanups.push(() => receiver.close())
+    const pool = new pg.Pool({
+      connectionString: postgresUrl,
+      options: `-c search_path=${main.schema}`,
+      max: 4,
+    })
+    const worker = createDispatcher({
+      store: postgresStore({ pool }),
+      ssrf: LOCAL,
+      pollIntervalMs: 60_000,
+    })
+    cleanups.push(async () => {
+      await worker.stop()
+      await pool.end()
+    })
+    await worker.start()
+    const producer = createDispatcher({ store: main.store, ssrf: LOCAL })
+    await producer.createEndpoint({ url: receiver.url })
+    await new Promise((r) => setTimeout(r, 100))
+    const sentAt = Date.now()
+    await producer.send({ type: 'clock.in', data: {} })
+    const [req] = await receiver.waitFor(1, 5000)
+    expect(req!.at - sentAt).toBeLessThan(2000)
+  })
+})
