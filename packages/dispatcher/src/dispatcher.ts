@@ -309,7 +309,32 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let flushing: Promise<void> | undefined
   let flushScheduled = false
 
+  // `workHint`: something may have become due (a send, a resend, a failed claim of a
+  // full batch). A finished attempt only frees a slot; it does not send the loop to the store.
+  let workHint = true
+
   function wake(): void {
+    workHint = true
+    wakePending = true
+    wakeUp?.()
+  }
+
+  // One timer for the earliest released delivery (rate and concurrency limits).
+  let wakeTimer: NodeJS.Timeout | undefined
+  let wakeTimerAt = Number.POSITIVE_INFINITY
+  function wakeAfter(ms: number): void {
+    const at = Date.now() + ms
+    if (at >= wakeTimerAt) return
+    clearTimeout(wakeTimer)
+    wakeTimerAt = at
+    wakeTimer = setTimeout(() => {
+      wakeTimerAt = Number.POSITIVE_INFINITY
+      wake()
+    }, ms)
+    wakeTimer.unref()
+  }
+
+  function slotFreed(): void {
     wakePending = true
     wakeUp?.()
   }
@@ -331,25 +356,47 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     })
   }
 
+  // Claimed deliveries waiting for a free slot: claims run ahead of the attempts so the
+  // store sees batches, not one row per finished attempt.
+  const ready: ClaimedDelivery[] = []
+  let nextPollAt = 0
+
   async function loop(): Promise<void> {
     while (running) {
-      const capacity = concurrency - inFlight.size
+      // Backpressure: attempts run no further ahead of their recording than a few batches.
+      const recordingBehind = pendingOutcomes.length > batchSize * 4
+      while (!recordingBehind && ready.length > 0 && inFlight.size < concurrency) {
+        startAttempt(ready.shift()!, 'scheduled')
+      }
       let claimedAll = false
-      if (capacity > 0) {
+      if (ready.length < batchSize / 2 && (workHint || Date.now() >= nextPollAt)) {
+        workHint = false
+        nextPollAt = Date.now() + pollIntervalMs
         try {
-          const want = Math.min(batchSize, capacity)
+          const want = batchSize - ready.length
           const claims = await store.claimDue(clock.now(), want, leaseMs)
-          for (const claim of claims) startAttempt(claim, 'scheduled')
+          ready.push(...claims)
           claimedAll = claims.length === want
+          if (claimedAll) workHint = true
         } catch (error) {
           emitter.emit('error', { error, context: 'claim' })
           options.logger?.error({ err: error }, 'claiming deliveries failed')
         }
+        while (!recordingBehind && ready.length > 0 && inFlight.size < concurrency) {
+          startAttempt(ready.shift()!, 'scheduled')
+        }
       }
       if (!running) break
-      if (claimedAll && inFlight.size < concurrency) continue
-      await sleep(pollIntervalMs)
+      if (claimedAll && ready.length < batchSize / 2) continue
+      await sleep(Math.max(1, nextPollAt - Date.now()))
     }
+    pendingReleases.push(
+      ...ready.splice(0).map((c) => ({
+        deliveryId: c.delivery.id,
+        leaseToken: c.leaseToken,
+        nextAttemptAt: clock.now(),
+      })),
+    )
   }
 
   function startAttempt(claim: ClaimedDelivery, trigger: AttemptTrigger): void {
@@ -367,6 +414,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         nextAttemptAt: clock.now() + wait,
       })
       scheduleFlush()
+      wakeAfter(wait + 1)
       return
     }
     const task = attempt(claim, trigger)
@@ -377,7 +425,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       .finally(() => {
         limits.release(endpoint.id)
         inFlight.delete(delivery.id)
-        wake()
+        slotFreed()
       })
     inFlight.set(delivery.id, task)
   }
@@ -490,6 +538,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await flushing
     } finally {
       flushing = undefined
+      slotFreed()
     }
   }
 
@@ -921,6 +970,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await flush()
       await unsubscribe?.()
       unsubscribe = undefined
+      clearTimeout(wakeTimer)
+      wakeTimerAt = Number.POSITIVE_INFINITY
       await http?.close()
       http = undefined
     },

@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { isIP, type LookupFunction } from 'node:net'
-import { Agent, buildConnector, request } from 'undici'
+import { Agent, buildConnector, type Dispatcher } from 'undici'
 import type { AddressPolicy } from './ssrf'
 import { SsrfBlockedError } from './ssrf'
 import type { AttemptErrorKind } from './types'
@@ -69,46 +69,131 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     },
   })
 
+  // One sweeper for all requests in flight enforces the overall deadline: cheaper than a
+  // timer or an AbortSignal per request, and precise to a few tens of milliseconds.
+  const inFlight = new Set<{ deadline: number; expire(): void }>()
+  let sweeper: NodeJS.Timeout | undefined
+  const sweep = () => {
+    const now = performance.now()
+    for (const r of inFlight) if (r.deadline <= now) r.expire()
+    if (inFlight.size === 0) {
+      clearInterval(sweeper)
+      sweeper = undefined
+    }
+  }
+  const targets = new Map<string, { origin: string; path: string }>()
+  const targetOf = (url: string) => {
+    let t = targets.get(url)
+    if (!t) {
+      const u = new URL(url)
+      t = { origin: u.origin, path: `${u.pathname}${u.search}` }
+      if (targets.size > 10_000) targets.clear()
+      targets.set(url, t)
+    }
+    return t
+  }
+
   return {
-    async post(url, headers, body, timeoutMs) {
-      try {
-        const response = await request(url, {
-          method: 'POST',
-          headers,
-          body,
-          dispatcher: agent,
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
-          signal: AbortSignal.timeout(timeoutMs),
-        })
+    post(url, headers, body, timeoutMs) {
+      return new Promise<HttpResult>((resolve) => {
+        let controller: Dispatcher.DispatchController | undefined
+        let status = 0
+        let responseHeaders: HttpResult['headers'] = {}
         const chunks: Buffer[] = []
         let kept = 0
         let seen = 0
-        for await (const chunk of response.body as AsyncIterable<Buffer>) {
-          if (kept < options.previewBytes) {
-            const part = chunk.subarray(0, options.previewBytes - kept)
-            chunks.push(part)
-            kept += part.length
+        let done = false
+        const finish = (result: HttpResult) => {
+          if (done) return
+          done = true
+          inFlight.delete(request)
+          resolve(result)
+        }
+        const answered = (): HttpResult => {
+          const ok = status >= 200 && status < 300
+          const redirect = status >= 300 && status < 400
+          return {
+            httpStatus: status,
+            headers: responseHeaders,
+            responsePreview: Buffer.concat(chunks).toString('utf8'),
+            errorKind: ok ? null : redirect ? 'redirect' : 'http_status',
+            errorMessage: ok
+              ? null
+              : redirect
+                ? `HTTP ${status}: redirects are not followed; point the endpoint at the final URL`
+                : `HTTP ${status}`,
           }
-          seen += chunk.length
-          if (seen > drainBytes) break
         }
-        const status = response.statusCode
-        const ok = status >= 200 && status < 300
-        return {
-          httpStatus: status,
-          headers: response.headers,
-          responsePreview: Buffer.concat(chunks).toString('utf8'),
-          errorKind: ok ? null : status >= 300 && status < 400 ? 'redirect' : 'http_status',
-          errorMessage: ok
-            ? null
-            : status >= 300 && status < 400
-              ? `HTTP ${status}: redirects are not followed; point the endpoint at the final URL`
-              : `HTTP ${status}`,
+        const request = {
+          deadline: performance.now() + timeoutMs,
+          expire() {
+            finish({
+              httpStatus: null,
+              headers: {},
+              responsePreview: null,
+              errorKind: 'timeout',
+              errorMessage: `no complete response within ${timeoutMs} ms`,
+            })
+            controller?.abort(new Error('timed out'))
+          },
         }
-      } catch (err) {
-        return { httpStatus: null, headers: {}, responsePreview: null, ...classify(err, timeoutMs) }
-      }
+        inFlight.add(request)
+        sweeper ??= setInterval(sweep, 20).unref()
+        try {
+          const { origin, path } = targetOf(url)
+          agent.dispatch(
+            {
+              origin,
+              path,
+              method: 'POST',
+              headers,
+              body,
+              headersTimeout: timeoutMs,
+              bodyTimeout: timeoutMs,
+            },
+            {
+              onRequestStart(c) {
+                controller = c
+                if (done) c.abort(new Error('timed out'))
+              },
+              onResponseStart(_c, statusCode, h) {
+                status = statusCode
+                responseHeaders = h
+              },
+              onResponseData(c, chunk) {
+                if (kept < options.previewBytes) {
+                  const part = chunk.subarray(0, options.previewBytes - kept)
+                  chunks.push(part)
+                  kept += part.length
+                }
+                seen += chunk.length
+                if (seen > drainBytes) {
+                  finish(answered())
+                  c.abort(new Error('response body too large; the rest is discarded'))
+                }
+              },
+              onResponseEnd() {
+                finish(answered())
+              },
+              onResponseError(_c, err) {
+                finish({
+                  httpStatus: null,
+                  headers: {},
+                  responsePreview: null,
+                  ...classify(err, timeoutMs),
+                })
+              },
+            },
+          )
+        } catch (err) {
+          finish({
+            httpStatus: null,
+            headers: {},
+            responsePreview: null,
+            ...classify(err, timeoutMs),
+          })
+        }
+      })
     },
     close: () => agent.close(),
   }

@@ -32,6 +32,26 @@ describe.skipIf(!postgresUrl)('several dispatchers on one Postgres', () => {
     for (const c of cleanups.splice(0).reverse()) await c()
   })
 
+  it('migrates each schema on its own, even when another schema has the tables', async () => {
+    const first = await createPostgres()
+    cleanups.push(first.cleanup)
+    const second = await createPostgres()
+    cleanups.push(second.cleanup)
+    await second.store.migrate()
+    const tables = await second.pool.query(
+      'select table_name from information_schema.tables where table_schema = $1 order by 1',
+      [second.schema],
+    )
+    expect(tables.rows.map((r) => r.table_name)).toEqual([
+      'clockhook_attempts',
+      'clockhook_deliveries',
+      'clockhook_endpoints',
+      'clockhook_messages',
+      'clockhook_migrations',
+      'clockhook_migrations_lock',
+    ])
+  })
+
   it('share the work without delivering any message twice', async () => {
     const main = await createPostgres()
     cleanups.push(main.cleanup)

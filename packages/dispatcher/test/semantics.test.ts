@@ -60,7 +60,8 @@ describe('delivery semantics', () => {
   })
 
   it('limits an endpoint to its rate', async () => {
-    const d = await start()
+    // a slow poll: the released deliveries must be picked up by their own wake-up
+    const d = await start({ pollIntervalMs: 60_000 })
     await d.createEndpoint({ url: receiver.url, rateLimitPerSecond: 10 })
     const started = Date.now()
     for (let n = 0; n < 25; n++) await d.send({ type: 'clock.in', data: { n } })

@@ -1,9 +1,9 @@
 // Sign and verify of a 1 KiB body, against raw createHmac and the standardwebhooks
 // package, measured in one run. Prints ops/s and ratios; never fails.
 import { createHmac, createSecretKey, randomBytes } from 'node:crypto'
+import { generateSecret, Webhook } from '@clockhook/signer'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
 import { Bench } from 'tinybench'
-import { generateSecret, Webhook } from '../dist/index.js'
 
 const secret = generateSecret()
 const keyBytes = Buffer.from(secret.slice('whsec_'.length), 'base64')

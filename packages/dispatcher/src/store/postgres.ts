@@ -1,10 +1,32 @@
-import type { Kysely, PostgresPool } from 'kysely'
+import type { Kysely, PostgresPool, Transaction } from 'kysely'
 import { Kysely as KyselyClass, PostgresDialect, sql } from 'kysely'
-import type { Schema } from './sql/schema'
+import {
+  attemptRow,
+  deliveryFromRow,
+  deliveryRow,
+  endpointFromRow,
+  messageFromRow,
+  messageRow,
+} from './sql/mapping'
+import type { DeliveryTable, Schema } from './sql/schema'
 import { createSqlStore } from './sql/sql-store'
-import type { DeliveryStore } from './types'
+import type { AttemptOutcome, ClaimedDelivery, DeliveryStore } from './types'
 
 const CHANNEL = 'clockhook_wakeup'
+
+type MessageColumns = {
+  m_tenant_id: string
+  m_type: string
+  m_timestamp: number | string
+  m_payload: string
+  m_seq: number | string | null
+  m_is_test: number
+  m_created_at: number | string
+}
+
+const relax = async (trx: Transaction<Schema>) => {
+  await sql`set local synchronous_commit to off`.execute(trx)
+}
 
 /** The part of a `pg` client that LISTEN needs. */
 interface ListeningClient {
@@ -42,7 +64,139 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
   const listeners = new Set<ListeningClient>()
   return createSqlStore(db, {
     kind: 'postgres',
-    claimLock: sql`for update of d skip locked`,
+    async claimDue(x, now, limit, leaseMs) {
+      const until = now + leaseMs
+      // Claim, lease and read the messages in one round trip; SKIP LOCKED lets any
+      // number of workers claim side by side without waiting on each other.
+      const result = await x.transaction().execute(async (trx) => {
+        await relax(trx)
+        return sql<DeliveryTable & MessageColumns>`
+          with due as (
+            select d.id from clockhook_deliveries d
+            join clockhook_endpoints e on e.id = d.endpoint_id
+            where d.status in ('pending', 'retrying') and d.next_attempt_at <= ${now} and e.enabled = 1
+              and (e.ordered = 0 or d.is_test = 1 or not exists (
+                select 1 from clockhook_deliveries p
+                where p.endpoint_id = d.endpoint_id and p.status in ('pending', 'retrying')
+                  and p.is_test = 0 and p.id < d.id))
+            order by d.next_attempt_at
+            limit ${limit}
+            for update of d skip locked
+          ), claimed as (
+            update clockhook_deliveries
+            set lease_token = lease_token + 1, leased_until = ${until}, next_attempt_at = ${until}
+            where id in (select id from due)
+            returning *
+          )
+          select c.*, m.tenant_id as m_tenant_id, m.type as m_type, m.timestamp as m_timestamp,
+            m.payload as m_payload, m.seq as m_seq, m.is_test as m_is_test, m.created_at as m_created_at
+          from claimed c join clockhook_messages m on m.id = c.message_id`.execute(trx)
+      })
+      if (result.rows.length === 0) return []
+      const endpointIds = [...new Set(result.rows.map((r) => r.endpoint_id))]
+      const endpoints = await x
+        .selectFrom('clockhook_endpoints')
+        .selectAll()
+        .where('id', 'in', endpointIds)
+        .execute()
+      const byId = new Map(endpoints.map((e) => [e.id, endpointFromRow(e)]))
+      const out: ClaimedDelivery[] = []
+      for (const r of result.rows) {
+        const endpoint = byId.get(r.endpoint_id)
+        if (!endpoint) continue
+        const message = messageFromRow({
+          id: r.message_id,
+          tenant_id: r.m_tenant_id,
+          type: r.m_type,
+          timestamp: r.m_timestamp,
+          payload: r.m_payload,
+          seq: r.m_seq,
+          is_test: r.m_is_test,
+          created_at: r.m_created_at,
+        })
+        out.push({ delivery: deliveryFromRow(r), leaseToken: r.lease_token, message, endpoint })
+      }
+      return out
+    },
+    async complete(x, outcomes, now) {
+      const applied = new Set<string>()
+      if (outcomes.length === 0) return applied
+      // Arrays and unnest: a handful of parameters whatever the batch size, so the
+      // statement parses in microseconds instead of growing with every row.
+      const col = <T>(pick: (o: AttemptOutcome) => T) => outcomes.map(pick)
+      const attempts = outcomes.map((o) => attemptRow(o.attempt))
+      const a = <K extends keyof ReturnType<typeof attemptRow>>(k: K) => attempts.map((r) => r[k])
+      await x.transaction().execute(async (trx) => {
+        await relax(trx)
+        const updated = await sql<{ id: string }>`
+          update clockhook_deliveries d
+          set status = v.status, attempts = d.attempts + 1, next_attempt_at = v.next_at,
+            leased_until = null, last_http_status = v.http_status, last_error = v.error, updated_at = ${now}
+          from unnest(${col((o) => o.deliveryId)}::text[], ${col((o) => o.leaseToken)}::integer[],
+            ${col((o) => o.status)}::text[], ${col((o) => o.nextAttemptAt)}::bigint[],
+            ${col((o) => o.attempt.httpStatus)}::integer[], ${col((o) => o.attempt.errorMessage)}::text[])
+            as v(id, token, status, next_at, http_status, error)
+          where d.id = any(${col((o) => o.deliveryId)}::text[])
+            and d.id = v.id and d.lease_token = v.token and d.leased_until is not null
+          returning d.id`.execute(trx)
+        for (const r of updated.rows) applied.add(r.id)
+        if (applied.size === 0) return
+        await sql`
+          insert into clockhook_attempts (id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms,
+            succeeded, http_status, error_kind, error_message, request_headers, request_preview, response_preview)
+          select * from unnest(${a('id')}::text[], ${a('delivery_id')}::text[], ${a('endpoint_id')}::text[],
+            ${a('trigger')}::text[], ${a('attempted_at')}::bigint[], ${a('duration_ms')}::integer[],
+            ${a('succeeded')}::integer[], ${a('http_status')}::integer[], ${a('error_kind')}::text[],
+            ${a('error_message')}::text[], ${a('request_headers')}::text[], ${a('request_preview')}::text[],
+            ${a('response_preview')}::text[])
+            as a(id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms, succeeded,
+              http_status, error_kind, error_message, request_headers, request_preview, response_preview)
+          where a.delivery_id = any(${[...applied]}::text[])`.execute(trx)
+        const last = new Map<string, AttemptOutcome>()
+        for (const o of outcomes) if (applied.has(o.deliveryId)) last.set(o.attempt.endpointId, o)
+        const healthy = [...last.values()]
+          .filter((o) => o.attempt.succeeded)
+          .map((o) => o.attempt.endpointId)
+        const failing = [...last.values()].filter((o) => !o.attempt.succeeded)
+        if (healthy.length > 0) {
+          await sql`update clockhook_endpoints set failing_since = null
+            where id = any(${healthy}::text[]) and failing_since is not null`.execute(trx)
+        }
+        if (failing.length > 0) {
+          await sql`update clockhook_endpoints set failing_since = ${Math.min(...failing.map((o) => o.attempt.attemptedAt))}
+            where id = any(${failing.map((o) => o.attempt.endpointId)}::text[]) and failing_since is null`.execute(
+            trx,
+          )
+        }
+      })
+      return applied
+    },
+    async currentSchema(x) {
+      const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(x)
+      if (!rows[0]?.schema)
+        throw new Error('the connection has no current schema (check search_path)')
+      return rows[0].schema
+    },
+    async insertMessage(x, message, deliveries) {
+      // One statement, so one round trip and atomic without an explicit transaction.
+      const m = messageRow(message)
+      const rows = deliveries.map(deliveryRow)
+      const deliveryValues =
+        rows.length === 0
+          ? sql`select null::text, null::text, null::text, null::text, null::text, null::text, null::integer, null::bigint, null::bigint, null::integer, null::integer, null::integer, null::text, null::bigint, null::bigint where false`
+          : sql`values ${sql.join(rows.map((d) => sql`(${d.id}, ${d.message_id}, ${d.endpoint_id}, ${d.tenant_id}, ${d.event_type}, ${d.status}, ${d.attempts}::integer, ${d.next_attempt_at}::bigint, null::bigint, 0, ${d.is_test}::integer, null::integer, null::text, ${d.created_at}::bigint, ${d.updated_at}::bigint)`))}`
+      await sql`
+        with m as (
+          insert into clockhook_messages (id, tenant_id, type, timestamp, payload, seq, is_test, created_at)
+          values (${m.id}, ${m.tenant_id}, ${m.type}, ${m.timestamp}, ${m.payload}, null, ${m.is_test}, ${m.created_at})
+        ), d as (
+          insert into clockhook_deliveries (id, message_id, endpoint_id, tenant_id, event_type, status,
+            attempts, next_attempt_at, leased_until, lease_token, is_test, last_http_status, last_error,
+            created_at, updated_at)
+          ${deliveryValues}
+        )
+        select ${rows.length > 0 ? sql`pg_notify(${CHANNEL}, '')` : sql`null`}`.execute(x)
+    },
     async lockSequencer(trx) {
       await sql`select pg_advisory_xact_lock(hashtext('clockhook_sequencer'))`.execute(trx)
     },

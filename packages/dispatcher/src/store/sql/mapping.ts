@@ -6,7 +6,7 @@ import type {
   Delivery,
   DeliveryStatus,
 } from '../../types'
-import type { StoredEndpoint, StoredMessage } from '../types'
+import type { NewDelivery, StoredEndpoint, StoredMessage } from '../types'
 import type { AttemptTable, DeliveryTable, EndpointTable, MessageTable } from './schema'
 
 // pg answers bigint columns as strings: every number goes through `num`.
@@ -125,5 +125,38 @@ export function attemptRow(a: Attempt): AttemptTable {
     request_headers: JSON.stringify(a.requestHeaders),
     request_preview: a.requestPreview,
     response_preview: a.responsePreview,
+  }
+}
+
+export function messageRow(m: StoredMessage): MessageTable {
+  return {
+    id: m.id,
+    tenant_id: m.tenantId,
+    type: m.type,
+    timestamp: m.timestamp,
+    payload: JSON.stringify(m.payload),
+    seq: null,
+    is_test: m.isTest ? 1 : 0,
+    created_at: m.createdAt,
+  }
+}
+
+export function deliveryRow(d: NewDelivery): DeliveryTable {
+  return {
+    id: d.id,
+    message_id: d.messageId,
+    endpoint_id: d.endpointId,
+    tenant_id: d.tenantId,
+    event_type: d.eventType,
+    status: 'pending',
+    attempts: 0,
+    next_attempt_at: d.nextAttemptAt,
+    leased_until: null,
+    lease_token: 0,
+    is_test: d.isTest ? 1 : 0,
+    last_http_status: null,
+    last_error: null,
+    created_at: d.createdAt,
+    updated_at: d.createdAt,
   }
 }

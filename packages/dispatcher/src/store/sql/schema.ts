@@ -172,11 +172,6 @@ const initial: Migration = {
       .on('clockhook_deliveries')
       .column('message_id')
       .execute()
-    await db.schema
-      .createIndex('clockhook_deliveries_tenant')
-      .on('clockhook_deliveries')
-      .columns(['tenant_id', 'id'])
-      .execute()
 
     await db.schema
       .createTable('clockhook_attempts')

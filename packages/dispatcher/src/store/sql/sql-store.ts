@@ -1,4 +1,4 @@
-import type { Kysely, RawBuilder, Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import type {
@@ -12,11 +12,12 @@ import type {
 } from '../types'
 import {
   attemptFromRow,
-  attemptRow,
   deliveryFromRow,
+  deliveryRow,
   endpointColumns,
   endpointFromRow,
   messageFromRow,
+  messageRow,
 } from './mapping'
 import type { DeliveryTable, Schema } from './schema'
 import { migrations } from './schema'
@@ -26,10 +27,19 @@ type Db = Kysely<Schema>
 /** What differs between SQLite and Postgres; everything else is shared. */
 export interface SqlDialectParts {
   kind: 'sqlite' | 'postgres'
-  /** Appended to the claim's select: `for update of d skip locked` on Postgres. */
-  claimLock: RawBuilder<unknown>
+  /** Leases due deliveries: the one query each dialect writes its own way. */
+  claimDue(db: Db, now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>
+  /**
+   * The schema the tables live in (Postgres): kysely's migrator must be told, or it takes
+   * another schema's migration table for ours.
+   */
+  currentSchema?(db: Db): Promise<string>
   /** Serialises the pull API's sequencer (an advisory lock on Postgres). */
   lockSequencer(trx: Transaction<Schema>): Promise<void>
+  /** Records attempt outcomes, fenced by lease token: the other hot path. */
+  complete(db: Db, outcomes: AttemptOutcome[], now: number): Promise<Set<string>>
+  /** Inserts a message and its deliveries in one statement (Postgres). */
+  insertMessage?(db: Db, message: StoredMessage, deliveries: NewDelivery[]): Promise<void>
   /** Wakes other processes' dispatchers when the transaction commits. */
   notify?(db: Db): Promise<void>
   subscribe?(listener: () => void): Promise<() => Promise<void>>
@@ -86,11 +96,13 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
     kind: dialect.kind,
 
     async migrate() {
+      const schema = await dialect.currentSchema?.(db)
       const migrator = new Migrator({
         db,
         provider: { getMigrations: async () => migrations },
         migrationTableName: 'clockhook_migrations',
         migrationLockTableName: 'clockhook_migrations_lock',
+        ...(schema ? { migrationTableSchema: schema } : {}),
       })
       const { error } = await migrator.migrateToLatest()
       if (error) throw error
@@ -162,20 +174,9 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
     },
 
     async insertMessage(m: StoredMessage, deliveries: NewDelivery[], trx) {
+      if (dialect.insertMessage) return dialect.insertMessage(executor(trx), m, deliveries)
       const run = async (x: Db) => {
-        await x
-          .insertInto('clockhook_messages')
-          .values({
-            id: m.id,
-            tenant_id: m.tenantId,
-            type: m.type,
-            timestamp: m.timestamp,
-            payload: JSON.stringify(m.payload),
-            seq: null,
-            is_test: m.isTest ? 1 : 0,
-            created_at: m.createdAt,
-          })
-          .execute()
+        await x.insertInto('clockhook_messages').values(messageRow(m)).execute()
         if (deliveries.length > 0) {
           await insertDeliveryRows(x, deliveries)
           await dialect.notify?.(x)
@@ -234,27 +235,7 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       return (await q.execute()).map(messageFromRow)
     },
 
-    async claimDue(now, limit, leaseMs) {
-      const until = now + leaseMs
-      const result = await sql<DeliveryTable>`
-        with due as (
-          select d.id from clockhook_deliveries d
-          join clockhook_endpoints e on e.id = d.endpoint_id
-          where d.status in ('pending', 'retrying') and d.next_attempt_at <= ${now} and e.enabled = 1
-            and (e.ordered = 0 or d.is_test = 1 or not exists (
-              select 1 from clockhook_deliveries p
-              where p.endpoint_id = d.endpoint_id and p.status in ('pending', 'retrying')
-                and p.is_test = 0 and p.id < d.id))
-          order by d.next_attempt_at
-          limit ${limit}
-          ${dialect.claimLock}
-        )
-        update clockhook_deliveries
-        set lease_token = lease_token + 1, leased_until = ${until}, next_attempt_at = ${until}
-        where id in (select id from due)
-        returning *`.execute(db)
-      return withContext(result.rows)
-    },
+    claimDue: (now, limit, leaseMs) => dialect.claimDue(db, now, limit, leaseMs),
     async claimOne(deliveryId, now, leaseMs) {
       const until = now + leaseMs
       const result = await sql<DeliveryTable>`
@@ -265,63 +246,7 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
         returning *`.execute(db)
       return (await withContext(result.rows))[0]
     },
-    async complete(outcomes: AttemptOutcome[], now) {
-      if (outcomes.length === 0) return new Set<string>()
-      return db.transaction().execute(async (trx) => {
-        const values = sql.join(
-          outcomes.map(
-            (o) =>
-              sql`(${o.deliveryId}, cast(${o.leaseToken} as integer), ${o.status}, cast(${o.nextAttemptAt} as bigint), cast(${o.attempt.httpStatus} as integer), cast(${o.attempt.errorMessage} as text))`,
-          ),
-        )
-        const updated = await sql<{ id: string }>`
-          update clockhook_deliveries
-          set status = v.column3, attempts = clockhook_deliveries.attempts + 1,
-            next_attempt_at = v.column4, leased_until = null, last_http_status = v.column5,
-            last_error = v.column6, updated_at = ${now}
-          from (values ${values}) as v
-          where clockhook_deliveries.id = v.column1 and clockhook_deliveries.lease_token = v.column2
-            and clockhook_deliveries.leased_until is not null
-          returning clockhook_deliveries.id`.execute(trx)
-        const applied = new Set(updated.rows.map((r) => r.id))
-        const recorded = outcomes.filter((o) => applied.has(o.deliveryId))
-        if (recorded.length === 0) return applied
-        await trx
-          .insertInto('clockhook_attempts')
-          .values(recorded.map((o) => attemptRow(o.attempt)))
-          .execute()
-
-        const lastByEndpoint = new Map<string, AttemptOutcome>()
-        for (const o of recorded) lastByEndpoint.set(o.attempt.endpointId, o)
-        const healthy = [...lastByEndpoint.values()].filter((o) => o.attempt.succeeded)
-        const failing = [...lastByEndpoint.values()].filter((o) => !o.attempt.succeeded)
-        if (healthy.length > 0) {
-          await trx
-            .updateTable('clockhook_endpoints')
-            .set({ failing_since: null })
-            .where(
-              'id',
-              'in',
-              healthy.map((o) => o.attempt.endpointId),
-            )
-            .where('failing_since', 'is not', null)
-            .execute()
-        }
-        if (failing.length > 0) {
-          await trx
-            .updateTable('clockhook_endpoints')
-            .set({ failing_since: Math.min(...failing.map((o) => o.attempt.attemptedAt)) })
-            .where(
-              'id',
-              'in',
-              failing.map((o) => o.attempt.endpointId),
-            )
-            .where('failing_since', 'is', null)
-            .execute()
-        }
-        return applied
-      })
-    },
+    complete: (outcomes, now) => dialect.complete(db, outcomes, now),
     async release(releases: Release[]) {
       if (releases.length === 0) return
       await db.transaction().execute(async (trx) => {
@@ -455,26 +380,5 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
 }
 
 async function insertDeliveryRows(db: Db, deliveries: NewDelivery[]): Promise<void> {
-  await db
-    .insertInto('clockhook_deliveries')
-    .values(
-      deliveries.map((d) => ({
-        id: d.id,
-        message_id: d.messageId,
-        endpoint_id: d.endpointId,
-        tenant_id: d.tenantId,
-        event_type: d.eventType,
-        status: 'pending',
-        attempts: 0,
-        next_attempt_at: d.nextAttemptAt,
-        leased_until: null,
-        lease_token: 0,
-        is_test: d.isTest ? 1 : 0,
-        last_http_status: null,
-        last_error: null,
-        created_at: d.createdAt,
-        updated_at: d.createdAt,
-      })),
-    )
-    .execute()
+  await db.insertInto('clockhook_deliveries').values(deliveries.map(deliveryRow)).execute()
 }
