@@ -1,8 +1,9 @@
 // Embedding the dispatcher: SQLite, a transactional send, a receiver that verifies.
 // Run it: pnpm --filter @clockhook/dispatcher build && node examples/embed.ts
+
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDispatcher, sqliteStore } from '@clockhook/dispatcher'
@@ -18,7 +19,9 @@ export async function main(log: (line: string) => void = console.log): Promise<u
   const dir = mkdtempSync(join(tmpdir(), 'clockhook-example-'))
   const database = new Database(join(dir, 'app.db'))
   const db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database }) })
-  await sql`create table time_entries (id text primary key, worker_id text, clock_in text)`.execute(db)
+  await sql`create table time_entries (id text primary key, worker_id text, clock_in text)`.execute(
+    db,
+  )
 
   // 1. The receiver: a payroll system that verifies what it gets.
   let secret = ''
@@ -30,7 +33,10 @@ export async function main(log: (line: string) => void = console.log): Promise<u
     const chunks: Buffer[] = []
     req.on('data', (c) => chunks.push(c))
     req.on('end', () => {
-      const event = new Webhook(secret).verify(Buffer.concat(chunks), req.headers as Record<string, string>)
+      const event = new Webhook(secret).verify(
+        Buffer.concat(chunks),
+        req.headers as Record<string, string>,
+      )
       res.writeHead(204).end()
       resolveEvent(event)
     })
@@ -43,14 +49,20 @@ export async function main(log: (line: string) => void = console.log): Promise<u
   await store.migrate()
   const dispatcher = createDispatcher({ store, ssrf: { allowedCidrs: ['127.0.0.1/32'] } })
   await dispatcher.start()
-  const endpoint = await dispatcher.createEndpoint({ url: `http://127.0.0.1:${port}/webhooks`, eventTypes: ['clock.*'] })
+  const endpoint = await dispatcher.createEndpoint({
+    url: `http://127.0.0.1:${port}/webhooks`,
+    eventTypes: ['clock.*'],
+  })
   secret = endpoint.secret
 
   // 3. The business write and the event commit together.
   await db.transaction().execute(async (trx) => {
     const entry = { id: 'te_1', worker_id: 'wkr_1', clock_in: new Date().toISOString() }
     await trx.insertInto('time_entries').values(entry).execute()
-    await dispatcher.send({ type: 'clock.in', data: { entry_id: entry.id, worker_id: entry.worker_id } }, { trx })
+    await dispatcher.send(
+      { type: 'clock.in', data: { entry_id: entry.id, worker_id: entry.worker_id } },
+      { trx },
+    )
   })
 
   const event = await received

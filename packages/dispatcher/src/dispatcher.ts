@@ -797,7 +797,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       await store.insertMessage(message, deliveries, sendOptions.trx)
       if (deliveries.length > 0 && running) {
         if (sendOptions.trx === undefined) wake()
-        else setTimeout(wake, 5)
+        else {
+          // The host commits after we return; we cannot see when. Look again shortly
+          // (Postgres' NOTIFY also fires at the commit).
+          for (const ms of [5, 50, 250]) setTimeout(wake, ms).unref()
+        }
       }
       return { messageId: id, deliveryIds: deliveries.map((d) => d.id) }
     },

@@ -77,7 +77,6 @@ export function memoryStore(): DeliveryStore {
   function lease(row: DeliveryRow, now: number, leaseMs: number): void {
     row.leaseToken += 1
     row.leasedUntil = now + leaseMs
-    row.nextAttemptAt = now + leaseMs
   }
 
   return {
@@ -176,6 +175,7 @@ export function memoryStore(): DeliveryStore {
       for (const id of open) {
         const row = deliveries.get(id)!
         if (row.nextAttemptAt! > now) continue
+        if (row.leasedUntil !== null && row.leasedUntil > now) continue
         if (!endpoints.get(row.endpointId)?.enabled) continue
         if (isBlockedByOrder(row)) continue
         due.push(row)
@@ -289,7 +289,8 @@ export function memoryStore(): DeliveryStore {
       let due = 0
       let scheduled = 0
       for (const id of open) {
-        if (deliveries.get(id)!.nextAttemptAt! <= now) due++
+        const row = deliveries.get(id)!
+        if (row.nextAttemptAt! <= now && (row.leasedUntil === null || row.leasedUntil <= now)) due++
         else scheduled++
       }
       return { due, scheduled }

@@ -74,7 +74,8 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
           with due as (
             select d.id from clockhook_deliveries d
             join clockhook_endpoints e on e.id = d.endpoint_id
-            where d.status in ('pending', 'retrying') and d.next_attempt_at <= ${now} and e.enabled = 1
+            where d.status in ('pending', 'retrying') and d.next_attempt_at <= ${now}
+              and (d.leased_until is null or d.leased_until <= ${now}) and e.enabled = 1
               and (e.ordered = 0 or d.is_test = 1 or not exists (
                 select 1 from clockhook_deliveries p
                 where p.endpoint_id = d.endpoint_id and p.status in ('pending', 'retrying')
@@ -84,7 +85,7 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
             for update of d skip locked
           ), claimed as (
             update clockhook_deliveries
-            set lease_token = lease_token + 1, leased_until = ${until}, next_attempt_at = ${until}
+            set lease_token = lease_token + 1, leased_until = ${until}
             where id in (select id from due)
             returning *
           )

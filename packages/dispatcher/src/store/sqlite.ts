@@ -48,7 +48,8 @@ export interface SqliteStoreOptions {
 const DUE_SQL = `
     select d.id from clockhook_deliveries d
     join clockhook_endpoints e on e.id = d.endpoint_id
-    where d.status in ('pending', 'retrying') and d.next_attempt_at <= ? and e.enabled = 1
+    where d.status in ('pending', 'retrying') and d.next_attempt_at <= ?
+      and (d.leased_until is null or d.leased_until <= ?) and e.enabled = 1
       and (e.ordered = 0 or d.is_test = 1 or not exists (
         select 1 from clockhook_deliveries p
         where p.endpoint_id = d.endpoint_id and p.status in ('pending', 'retrying')
@@ -61,7 +62,7 @@ const ANY_DUE_SQL = `select exists (${DUE_SQL}) as due`
 const CLAIM_SQL = `
   with due as (${DUE_SQL})
   update clockhook_deliveries
-  set lease_token = lease_token + 1, leased_until = ?, next_attempt_at = ?
+  set lease_token = lease_token + 1, leased_until = ?
   where id in (select id from due)
   returning *`
 
@@ -181,9 +182,9 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
   async function claimDue(now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
     return db.connection().execute(async () => {
       const s = stmts()
-      const [probe] = s.anyDue.all([now, 1]) as Array<{ due: number }>
+      const [probe] = s.anyDue.all([now, now, 1]) as Array<{ due: number }>
       if (!probe?.due) return []
-      const rows = s.claim.all([now, limit, now + leaseMs, now + leaseMs]) as DeliveryTable[]
+      const rows = s.claim.all([now, now, limit, now + leaseMs]) as DeliveryTable[]
       const endpoints = new Map<string, ReturnType<typeof endpointFromRow> | undefined>()
       const out: ClaimedDelivery[] = []
       for (const row of rows) {

@@ -99,7 +99,7 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       const schema = await dialect.currentSchema?.(db)
       const migrator = new Migrator({
         db,
-        provider: { getMigrations: async () => migrations },
+        provider: { getMigrations: async () => migrations(dialect.kind) },
         migrationTableName: 'clockhook_migrations',
         migrationLockTableName: 'clockhook_migrations_lock',
         ...(schema ? { migrationTableSchema: schema } : {}),
@@ -240,7 +240,7 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       const until = now + leaseMs
       const result = await sql<DeliveryTable>`
         update clockhook_deliveries
-        set lease_token = lease_token + 1, leased_until = ${until}, next_attempt_at = ${until}
+        set lease_token = lease_token + 1, leased_until = ${until}
         where id = ${deliveryId} and status in ('pending', 'retrying')
           and (leased_until is null or leased_until <= ${now})
         returning *`.execute(db)
@@ -331,7 +331,11 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
         .selectFrom('clockhook_deliveries')
         .select(({ fn }) => [
           fn.countAll().as('total'),
-          fn.sum(sql<number>`case when next_attempt_at <= ${now} then 1 else 0 end`).as('due'),
+          fn
+            .sum(
+              sql<number>`case when next_attempt_at <= ${now} and (leased_until is null or leased_until <= ${now}) then 1 else 0 end`,
+            )
+            .as('due'),
         ])
         .where('status', 'in', ['pending', 'retrying'])
         .executeTakeFirstOrThrow()
