@@ -1,51 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createHttpClient } from '../src/http'
 import { newId } from '../src/ids'
-import type { Dispatcher, DispatcherOptions } from '../src/index'
+import type { Dispatcher } from '../src/index'
 import { createDispatcher, memoryStore } from '../src/index'
 import { AddressPolicy } from '../src/ssrf'
-import type { Receiver } from './helpers/receiver'
+import { useSqliteHarness } from './helpers/harness'
 import { eventually, manualClock, startReceiver } from './helpers/receiver'
-import type { StoreHandle } from './helpers/stores'
-import { createSqlite } from './helpers/stores'
 
 describe('HTTP delivery behaviour', () => {
-  let handle: StoreHandle
-  let receiver: Receiver
-  let dispatcher: Dispatcher | undefined
-
-  const start = async (options: Partial<DispatcherOptions> = {}) => {
-    dispatcher = createDispatcher({
-      store: handle.store,
-      ssrf: { allowedCidrs: ['127.0.0.1/32'] },
-      pollIntervalMs: 20,
-      ...options,
-    })
-    await dispatcher.start()
-    return dispatcher
-  }
+  const h = useSqliteHarness()
   const finalAttempt = async (d: Dispatcher, deliveryId: string, attempts = 1) =>
     eventually(async () => {
       const x = await d.getDelivery(deliveryId)
       return x.attempts.length >= attempts && x.delivery.attempts >= attempts && x
     })
 
-  beforeEach(async () => {
-    handle = createSqlite()
-    await handle.store.migrate()
-    receiver = await startReceiver()
-  })
-  afterEach(async () => {
-    await dispatcher?.stop({ timeoutMs: 1000 })
-    dispatcher = undefined
-    await receiver.close()
-    await handle.cleanup()
-  })
-
   it('times out a receiver that never answers, and schedules a retry', async () => {
-    receiver.handler = () => {}
-    const d = await start({ timeoutMs: 300 })
-    await d.createEndpoint({ url: receiver.url })
+    h.receiver.handler = () => {}
+    const d = await h.start({ timeoutMs: 300 })
+    await d.createEndpoint({ url: h.receiver.url })
     const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
     const x = await finalAttempt(d, deliveryIds[0]!)
     expect(x.attempts[0]).toMatchObject({
@@ -58,17 +31,17 @@ describe('HTTP delivery behaviour', () => {
   })
 
   it('honours a per-endpoint timeout', async () => {
-    receiver.handler = (_q, res) => setTimeout(() => res.writeHead(200).end(), 400)
-    const d = await start({ timeoutMs: 5000 })
-    await d.createEndpoint({ url: receiver.url, timeoutMs: 100 })
+    h.receiver.handler = (_q, res) => setTimeout(() => res.writeHead(200).end(), 400)
+    const d = await h.start({ timeoutMs: 5000 })
+    await d.createEndpoint({ url: h.receiver.url, timeoutMs: 100 })
     const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
     expect((await finalAttempt(d, deliveryIds[0]!)).attempts[0]!.errorKind).toBe('timeout')
   })
 
   it('records a connection reset as a connection error', async () => {
-    receiver.handler = (req) => req.socket.destroy()
-    const d = await start()
-    await d.createEndpoint({ url: receiver.url })
+    h.receiver.handler = (req) => req.socket.destroy()
+    const d = await h.start()
+    await d.createEndpoint({ url: h.receiver.url })
     const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
     const x = await finalAttempt(d, deliveryIds[0]!)
     expect(x.attempts[0]).toMatchObject({ succeeded: false, errorKind: 'connection' })
@@ -76,7 +49,7 @@ describe('HTTP delivery behaviour', () => {
   })
 
   it('records a refused connection', async () => {
-    const d = await start()
+    const d = await h.start()
     const closed = await startReceiver()
     const url = closed.url
     await closed.close()
@@ -89,13 +62,13 @@ describe('HTTP delivery behaviour', () => {
 
   it('keeps only a preview of a huge response and does not buffer it', async () => {
     const chunk = 'x'.repeat(64 * 1024)
-    receiver.handler = (_q, res) => {
+    h.receiver.handler = (_q, res) => {
       res.writeHead(200, { 'content-type': 'text/plain' })
       for (let i = 0; i < 160; i++) res.write(chunk) // 10 MiB
       res.end()
     }
-    const d = await start({ previewBytes: 1000 })
-    await d.createEndpoint({ url: receiver.url })
+    const d = await h.start({ previewBytes: 1000 })
+    await d.createEndpoint({ url: h.receiver.url })
     const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
     const x = await finalAttempt(d, deliveryIds[0]!)
     expect(x.attempts[0]).toMatchObject({ succeeded: true, httpStatus: 200 })
@@ -103,13 +76,13 @@ describe('HTTP delivery behaviour', () => {
   })
 
   it('times out a body that trickles in too slowly', async () => {
-    receiver.handler = (_q, res) => {
+    h.receiver.handler = (_q, res) => {
       res.writeHead(200)
       const timer = setInterval(() => res.write('.'), 100)
       res.on('close', () => clearInterval(timer))
     }
-    const d = await start({ timeoutMs: 400 })
-    await d.createEndpoint({ url: receiver.url })
+    const d = await h.start({ timeoutMs: 400 })
+    await d.createEndpoint({ url: h.receiver.url })
     const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
     expect((await finalAttempt(d, deliveryIds[0]!)).attempts[0]!.errorKind).toBe('timeout')
   })
@@ -117,9 +90,9 @@ describe('HTTP delivery behaviour', () => {
   it('does not follow a redirect: a 302 is a failure', async () => {
     const target = await startReceiver()
     try {
-      receiver.handler = (_q, res) => res.writeHead(302, { location: target.url }).end()
-      const d = await start()
-      await d.createEndpoint({ url: receiver.url })
+      h.receiver.handler = (_q, res) => res.writeHead(302, { location: target.url }).end()
+      const d = await h.start()
+      await d.createEndpoint({ url: h.receiver.url })
       const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
       const x = await finalAttempt(d, deliveryIds[0]!)
       expect(x.attempts[0]).toMatchObject({
@@ -135,13 +108,13 @@ describe('HTTP delivery behaviour', () => {
 
   it('waits at least Retry-After before the next attempt (capped)', async () => {
     const clock = manualClock()
-    receiver.handler = (_q, res) => res.writeHead(429, { 'retry-after': '120' }).end()
-    const d = await start({ clock, jitter: 0 })
-    await d.createEndpoint({ url: receiver.url })
+    h.receiver.handler = (_q, res) => res.writeHead(429, { 'retry-after': '120' }).end()
+    const d = await h.start({ clock, jitter: 0 })
+    await d.createEndpoint({ url: h.receiver.url })
     const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
     const x = await finalAttempt(d, deliveryIds[0]!)
     expect(x.delivery.nextAttemptAt).toBe(x.attempts[0]!.attemptedAt + 120_000)
-    receiver.handler = (_q, res) => res.writeHead(503, { 'retry-after': '999999' }).end()
+    h.receiver.handler = (_q, res) => res.writeHead(503, { 'retry-after': '999999' }).end()
     clock.advance(120_000)
     d.wake()
     const y = await finalAttempt(d, deliveryIds[0]!, 2)
@@ -149,9 +122,9 @@ describe('HTTP delivery behaviour', () => {
   })
 
   it('counts 4xx answers as failures and retries them', async () => {
-    receiver.handler = (_q, res) => res.writeHead(400).end('bad signature?')
-    const d = await start()
-    const { endpoint } = await d.createEndpoint({ url: receiver.url })
+    h.receiver.handler = (_q, res) => res.writeHead(400).end('bad signature?')
+    const d = await h.start()
+    const { endpoint } = await d.createEndpoint({ url: h.receiver.url })
     const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
     const x = await finalAttempt(d, deliveryIds[0]!)
     expect(x.delivery.status).toBe('retrying')
@@ -162,8 +135,8 @@ describe('HTTP delivery behaviour', () => {
 
   it('disables an endpoint that has failed continuously past the threshold', async () => {
     const clock = manualClock()
-    receiver.handler = (_q, res) => res.writeHead(500).end()
-    const d = await start({
+    h.receiver.handler = (_q, res) => res.writeHead(500).end()
+    const d = await h.start({
       clock,
       disableAfterMs: 60_000,
       retrySchedule: [0, 30_000, 30_000, 30_000],
@@ -171,7 +144,7 @@ describe('HTTP delivery behaviour', () => {
     })
     const reasons: string[] = []
     d.on('endpoint.disabled', (e) => reasons.push(e.reason))
-    const { endpoint } = await d.createEndpoint({ url: receiver.url })
+    const { endpoint } = await d.createEndpoint({ url: h.receiver.url })
     const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
     for (let i = 1; i <= 3; i++) {
       await finalAttempt(d, deliveryIds[0]!, i)

@@ -1,82 +1,54 @@
 import Database from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Dispatcher, DispatcherOptions } from '../src/index'
+import { describe, expect, it } from 'vitest'
 import { createDispatcher, sqliteStore } from '../src/index'
-import type { Receiver } from './helpers/receiver'
-import { eventually, manualClock, startReceiver } from './helpers/receiver'
-import type { StoreHandle } from './helpers/stores'
-import { createSqlite } from './helpers/stores'
+import { useSqliteHarness } from './helpers/harness'
+import { eventually, manualClock } from './helpers/receiver'
 
 describe('delivery semantics', () => {
-  let handle: StoreHandle
-  let receiver: Receiver
-  let dispatcher: Dispatcher | undefined
-
-  const start = async (options: Partial<DispatcherOptions> = {}) => {
-    dispatcher = createDispatcher({
-      store: handle.store,
-      ssrf: { allowedCidrs: ['127.0.0.1/32'] },
-      pollIntervalMs: 20,
-      ...options,
-    })
-    await dispatcher.start()
-    return dispatcher
-  }
-
-  beforeEach(async () => {
-    handle = createSqlite()
-    await handle.store.migrate()
-    receiver = await startReceiver()
-  })
-  afterEach(async () => {
-    await dispatcher?.stop({ timeoutMs: 1000 })
-    dispatcher = undefined
-    await receiver.close()
-    await handle.cleanup()
-  })
+  const h = useSqliteHarness()
 
   it('keeps an ordered endpoint in send order through failures', async () => {
     const clock = manualClock()
     let failuresLeft = 2
-    receiver.handler = (_q, res, r) => {
+    h.receiver.handler = (_q, res, r) => {
       const n = JSON.parse(r.body).data.n
       if (n === 0 && failuresLeft-- > 0) return res.writeHead(500).end()
       res.writeHead(200).end()
     }
-    const d = await start({ clock, jitter: 0, concurrency: 16 })
-    await d.createEndpoint({ url: receiver.url, ordered: true })
+    const d = await h.start({ clock, jitter: 0, concurrency: 16 })
+    await d.createEndpoint({ url: h.receiver.url, ordered: true })
     for (let n = 0; n < 6; n++) await d.send({ type: 'clock.in', data: { n } })
     for (let i = 1; i <= 2; i++) {
-      await receiver.waitFor(i)
+      await h.receiver.waitFor(i)
       await new Promise((r) => setTimeout(r, 60))
-      expect(receiver.requests).toHaveLength(i)
+      expect(h.receiver.requests).toHaveLength(i)
       clock.advance(300_000)
       d.wake()
     }
-    await receiver.waitFor(8)
-    const order = receiver.requests.map((r) => JSON.parse(r.body).data.n)
+    await h.receiver.waitFor(8)
+    const order = h.receiver.requests.map((r) => JSON.parse(r.body).data.n)
     expect(order).toEqual([0, 0, 0, 1, 2, 3, 4, 5])
   })
 
   it('limits an endpoint to its rate', async () => {
     // a slow poll: the released deliveries must be picked up by their own wake-up
-    const d = await start({ pollIntervalMs: 60_000 })
-    await d.createEndpoint({ url: receiver.url, rateLimitPerSecond: 10 })
+    const d = await h.start({ pollIntervalMs: 60_000 })
+    await d.createEndpoint({ url: h.receiver.url, rateLimitPerSecond: 10 })
     const started = Date.now()
     for (let n = 0; n < 25; n++) await d.send({ type: 'clock.in', data: { n } })
-    await receiver.waitFor(25, 15_000)
-    const elapsed = receiver.requests[24]!.at - started
+    await h.receiver.waitFor(25, 15_000)
+    const elapsed = h.receiver.requests[24]!.at - started
     // a burst of 10, then 10 per second: the 25th goes out after about 1.5 s
     expect(elapsed).toBeGreaterThanOrEqual(1300)
-    const firstSecond = receiver.requests.filter((r) => r.at - started < 1000).length
+    const firstSecond = h.receiver.requests.filter((r) => r.at - started < 1000).length
     expect(firstSecond).toBeLessThanOrEqual(20)
   })
 
   it('limits an endpoint to its concurrency', async () => {
     let active = 0
     let peak = 0
-    receiver.handler = (_q, res) => {
+    h.receiver.handler = (_q, res) => {
       active++
       peak = Math.max(peak, active)
       setTimeout(() => {
@@ -84,29 +56,29 @@ describe('delivery semantics', () => {
         res.writeHead(200).end()
       }, 40)
     }
-    const d = await start({ concurrency: 32 })
-    await d.createEndpoint({ url: receiver.url, maxConcurrency: 2 })
+    const d = await h.start({ concurrency: 32 })
+    await d.createEndpoint({ url: h.receiver.url, maxConcurrency: 2 })
     for (let n = 0; n < 12; n++) await d.send({ type: 'clock.in', data: { n } })
-    await receiver.waitFor(12, 15_000)
+    await h.receiver.waitFor(12, 15_000)
     expect(peak).toBeLessThanOrEqual(2)
   })
 
   it('stop() waits for attempts in flight and records them', async () => {
-    receiver.handler = (_q, res) => setTimeout(() => res.writeHead(200).end(), 300)
-    const d = await start()
-    await d.createEndpoint({ url: receiver.url })
+    h.receiver.handler = (_q, res) => setTimeout(() => res.writeHead(200).end(), 300)
+    const d = await h.start()
+    await d.createEndpoint({ url: h.receiver.url })
     const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
-    await receiver.waitFor(1)
+    await h.receiver.waitFor(1)
     await d.stop({ timeoutMs: 5000 })
-    dispatcher = undefined
-    const x = await handle.store.getDelivery(deliveryIds[0]!)
+    h.dispatcher = undefined
+    const x = await h.handle.store.getDelivery(deliveryIds[0]!)
     expect(x).toMatchObject({ status: 'succeeded', attempts: 1 })
-    expect(await handle.store.listAttempts(deliveryIds[0]!)).toHaveLength(1)
+    expect(await h.handle.store.listAttempts(deliveryIds[0]!)).toHaveLength(1)
   })
 
   it('refuses bad input with a typed error and changes nothing', async () => {
-    const d = await start()
-    const { endpoint } = await d.createEndpoint({ url: receiver.url })
+    const d = await h.start()
+    const { endpoint } = await d.createEndpoint({ url: h.receiver.url })
     const bad: Array<[string, () => Promise<unknown>]> = [
       ['type', () => d.send({ type: 'not a type!', data: {} })],
       ['reserved type', () => d.send({ type: 'webhook.test', data: {} })],
@@ -119,11 +91,14 @@ describe('delivery semantics', () => {
           return d.send({ type: 'clock.in', data: a })
         },
       ],
-      ['headers', () => d.createEndpoint({ url: receiver.url, headers: { 'webhook-id': 'x' } })],
-      ['header value', () => d.createEndpoint({ url: receiver.url, headers: { 'x-a': 'b\r\nc' } })],
-      ['rate', () => d.createEndpoint({ url: receiver.url, rateLimitPerSecond: -1 })],
-      ['secret', () => d.createEndpoint({ url: receiver.url, secret: 'whsec_!!' })],
-      ['event types', () => d.createEndpoint({ url: receiver.url, eventTypes: ['ok', ''] })],
+      ['headers', () => d.createEndpoint({ url: h.receiver.url, headers: { 'webhook-id': 'x' } })],
+      [
+        'header value',
+        () => d.createEndpoint({ url: h.receiver.url, headers: { 'x-a': 'b\r\nc' } }),
+      ],
+      ['rate', () => d.createEndpoint({ url: h.receiver.url, rateLimitPerSecond: -1 })],
+      ['secret', () => d.createEndpoint({ url: h.receiver.url, secret: 'whsec_!!' })],
+      ['event types', () => d.createEndpoint({ url: h.receiver.url, eventTypes: ['ok', ''] })],
       ['patch url', () => d.updateEndpoint(endpoint.id, { url: 'http://10.0.0.1/' })],
       [
         'patch enabled',
@@ -161,7 +136,7 @@ describe('delivery semantics', () => {
     })
     await d.start()
     try {
-      await d.createEndpoint({ url: receiver.url })
+      await d.createEndpoint({ url: h.receiver.url })
       await host.transaction().execute(async (trx) => {
         await trx.insertInto('entries').values({ id: 'te_1' }).execute()
         await d.send({ type: 'clock.in', data: { entry: 'te_1' } }, { trx })
@@ -173,9 +148,9 @@ describe('delivery semantics', () => {
           throw new Error('rolled back')
         }),
       ).rejects.toThrow('rolled back')
-      await receiver.waitFor(1)
+      await h.receiver.waitFor(1)
       await new Promise((r) => setTimeout(r, 200))
-      expect(receiver.requests.map((r) => JSON.parse(r.body).data.entry)).toEqual(['te_1'])
+      expect(h.receiver.requests.map((r) => JSON.parse(r.body).data.entry)).toEqual(['te_1'])
       expect(
         (await d.listMessages()).data.map((m) => (m.payload as { entry: string }).entry),
       ).toEqual(['te_1'])
@@ -186,8 +161,8 @@ describe('delivery semantics', () => {
   })
 
   it('purges history older than the retention', async () => {
-    const d = await start()
-    await d.createEndpoint({ url: receiver.url })
+    const d = await h.start()
+    await d.createEndpoint({ url: h.receiver.url })
     const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
     await eventually(
       async () => (await d.getDelivery(deliveryIds[0]!)).delivery.status === 'succeeded',
