@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto'
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { bodyLimit } from 'hono/body-limit'
+import { authenticate } from './auth'
+import type { AppContext } from './context'
+import { ApiError, errorBody, renderError } from './errors'
+import { registerApiKeys } from './routes/api-keys'
+import { registerEvents } from './routes/events'
+import { registerTimeEntries } from './routes/time-entries'
+import { registerWebhooks } from './routes/webhooks'
+import { registerWorkers } from './routes/workers'
+
+const MAX_BODY_BYTES = 256 * 1024
+
+/** The HTTP API: every route, every error in the one error shape. */
+export function createApp(ctx: AppContext): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const details = result.error.issues.map((i) => ({
+          path: i.path.join('.'),
+          message: i.message,
+        }))
+        return c.json(errorBody('validation_failed', 'the request is not valid', details), 400)
+      }
+    },
+  })
+
+  app.use('*', async function requestContext(c, next) {
+    const incoming = c.req.header('x-request-id')
+    const id = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID()
+    c.set('requestId', id)
+    c.header('x-request-id', id)
+    const started = performance.now()
+    await next()
+    ctx.logger.info({
+      request_id: id,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      duration_ms: Math.round(performance.now() - started),
+    })
+  })
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(
+          413,
+          'payload_too_large',
+          `request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`,
+        )
+      },
+    }),
+  )
+  app.use('/v1/*', authenticate(ctx.database))
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/readyz', async (c) => {
+    try {
+      await ctx.database.ping()
+      return c.json({ status: 'ready' })
+    } catch {
+      return c.json(errorBody('not_ready', 'the database is not reachable'), 503)
+    }
+  })
+
+  registerWorkers(app, ctx)
+  registerTimeEntries(app, ctx)
+  registerWebhooks(app, ctx)
+  registerEvents(app, ctx)
+  registerApiKeys(app, ctx)
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+  })
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Clockhook API',
+      version: '1.0.0',
+      description: 'Time-tracking events as signed webhooks, or pulled.',
+    },
+  })
+
+  app.notFound((c) =>
+    c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
+  )
+  app.onError((err, c) => renderError(err, c, (obj, msg) => ctx.logger.error(obj, msg)))
+  return app
+}

@@ -1,0 +1,19 @@
+import type { Dispatcher } from '@clockhook/dispatcher'
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { Config } from './config'
+import type { AppDatabase } from './db/database'
+
+export interface Logger {
+  info(obj: object, msg?: string): void
+  warn(obj: object, msg?: string): void
+  error(obj: object, msg?: string): void
+}
+
+export interface AppContext {
+  database: AppDatabase
+  dispatcher: Dispatcher
+  config: Config
+  logger: Logger
+}
+
+export type App = OpenAPIHono

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { DeliveryStore } from '@clockhook/dispatcher'
+import { postgresStore, sqliteStore } from '@clockhook/dispatcher'
+import Database from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import pg from 'pg'
+import type { AppSchema } from './schema'
+import { appMigrations } from './schema'
+
+export interface AppDatabase {
+  kind: 'sqlite' | 'postgres'
+  db: Kysely<AppSchema>
+  store: DeliveryStore
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+/** SQLite in the data dir by default; Postgres when a URL is given. Migrates both schemas. */
+export async function openDatabase(options: {
+  url?: string
+  dataDir: string
+}): Promise<AppDatabase> {
+  let handle: AppDatabase
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 })
+    const db = new Kysely<AppSchema>({ dialect: new PostgresDialect({ pool }) })
+    const store = postgresStore({ pool, kysely: db as Kysely<unknown> })
+    handle = {
+      kind: 'postgres',
+      db,
+      store,
+      ping: async () => void (await sql`select 1`.execute(db)),
+      close: async () => {
+        await store.close()
+        await db.destroy()
+      },
+    }
+  } else {
+    mkdirSync(options.dataDir, { recursive: true })
+    const database = new Database(join(options.dataDir, 'clockhook.db'))
+    const db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database }) })
+    const store = sqliteStore({ database, kysely: db as Kysely<unknown> })
+    handle = {
+      kind: 'sqlite',
+      db,
+      store,
+      ping: async () => void (await sql`select 1`.execute(db)),
+      close: async () => {
+        await store.close()
+        await db.destroy()
+      },
+    }
+  }
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: { getMigrations: async () => appMigrations },
+    migrationTableName: 'app_migrations',
+    migrationLockTableName: 'app_migrations_lock',
+    ...(handle.kind === 'postgres'
+      ? {
+          migrationTableSchema: (
+            await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)
+          ).rows[0]!.s,
+        }
+      : {}),
+  })
+  const { error } = await migrator.migrateToLatest()
+  if (error) throw error
+  await handle.store.migrate()
+  return handle
+}

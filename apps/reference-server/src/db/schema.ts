@@ -1,0 +1,143 @@
+import type { Kysely } from 'kysely'
+import { sql } from 'kysely'
+import type { Migration } from 'kysely/migration'
+
+export interface TenantTable {
+  id: string
+  name: string
+  default_version: number
+  created_at: string
+}
+export interface ApiKeyTable {
+  id: string
+  tenant_id: string
+  name: string
+  prefix: string
+  hash: string
+  scopes: string
+  created_at: string
+  last_used_at: string | null
+  revoked_at: string | null
+}
+export interface WorkerTable {
+  id: string
+  tenant_id: string
+  name: string
+  email: string | null
+  external_id: string | null
+  location_id: string | null
+  created_at: string
+  updated_at: string
+  deleted_at: string | null
+}
+export interface TimeEntryTable {
+  id: string
+  tenant_id: string
+  worker_id: string
+  clock_in: string
+  clock_out: string | null
+  location_id: string | null
+  total_minutes: number | null
+  created_at: string
+}
+export interface AuditTable {
+  id: string
+  tenant_id: string
+  actor: string
+  action: string
+  target: string
+  details: string
+  created_at: string
+}
+
+/** The server's own tables; the dispatcher keeps its clockhook_* tables beside them. */
+export interface AppSchema {
+  tenants: TenantTable
+  api_keys: ApiKeyTable
+  workers: WorkerTable
+  time_entries: TimeEntryTable
+  audit_log: AuditTable
+}
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('tenants')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('default_version', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createTable('api_keys')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('prefix', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull().unique())
+      .addColumn('scopes', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_used_at', 'text')
+      .addColumn('revoked_at', 'text')
+      .execute()
+    await db.schema
+      .createIndex('api_keys_tenant')
+      .on('api_keys')
+      .columns(['tenant_id', 'id'])
+      .execute()
+    await db.schema
+      .createTable('workers')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('email', 'text')
+      .addColumn('external_id', 'text')
+      .addColumn('location_id', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('deleted_at', 'text')
+      .execute()
+    await db.schema
+      .createIndex('workers_tenant')
+      .on('workers')
+      .columns(['tenant_id', 'id'])
+      .execute()
+    await db.schema
+      .createTable('time_entries')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('worker_id', 'text', (c) => c.notNull())
+      .addColumn('clock_in', 'text', (c) => c.notNull())
+      .addColumn('clock_out', 'text')
+      .addColumn('location_id', 'text')
+      .addColumn('total_minutes', 'integer')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('time_entries_tenant')
+      .on('time_entries')
+      .columns(['tenant_id', 'id'])
+      .execute()
+    // at most one open entry per worker, even under concurrent clock-ins
+    await sql`create unique index time_entries_open on time_entries (worker_id) where clock_out is null`.execute(
+      db,
+    )
+    await db.schema
+      .createTable('audit_log')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('details', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('audit_log_tenant')
+      .on('audit_log')
+      .columns(['tenant_id', 'id'])
+      .execute()
+  },
+}
+
+export const appMigrations: Record<string, Migration> = { '2026_11_23_000_initial': initial }

@@ -1,0 +1,105 @@
+import type { Endpoint, Message } from '@clockhook/dispatcher'
+import { z } from 'zod'
+
+/**
+ * The event catalog. Messages are stored in payload version 1; version 2 is rendered
+ * per webhook. The documented difference: version 2 groups the worker into
+ * `worker: { id, name }` instead of `worker_id` and `worker_name`.
+ */
+const workerRef = { worker_id: z.string(), worker_name: z.string() }
+const v1 = {
+  'clock.in': z.object({
+    entry_id: z.string(),
+    ...workerRef,
+    clock_in: z.string(),
+    location_id: z.string().nullable(),
+  }),
+  'clock.out': z.object({
+    entry_id: z.string(),
+    ...workerRef,
+    clock_in: z.string(),
+    clock_out: z.string(),
+    total_minutes: z.number().int(),
+    location_id: z.string().nullable(),
+  }),
+  'worker.created': z.object({
+    ...workerRef,
+    email: z.string().nullable(),
+    external_id: z.string().nullable(),
+    location_id: z.string().nullable(),
+  }),
+  'worker.updated': z.object({
+    ...workerRef,
+    email: z.string().nullable(),
+    external_id: z.string().nullable(),
+    location_id: z.string().nullable(),
+    changed_fields: z.array(z.string()),
+  }),
+  'worker.deleted': z.object(workerRef),
+  'webhook.test': z.object({ webhook_id: z.string(), message: z.string() }),
+} as const
+
+export type EventType = keyof typeof v1
+export const EVENT_TYPES = Object.keys(v1) as EventType[]
+export const SUBSCRIBABLE_TYPES = EVENT_TYPES.filter((t) => t !== 'webhook.test')
+
+const descriptions: Record<EventType, string> = {
+  'clock.in': 'A worker clocked in.',
+  'clock.out': 'A worker clocked out; total_minutes is the length of the entry.',
+  'worker.created': 'A worker was created.',
+  'worker.updated': 'A worker was changed; changed_fields lists what changed.',
+  'worker.deleted': 'A worker was deleted.',
+  'webhook.test': 'Sent by the test action to one webhook only.',
+}
+
+function toV2(data: Record<string, unknown>): Record<string, unknown> {
+  if (!('worker_id' in data)) return data
+  const { worker_id, worker_name, ...rest } = data
+  return { ...rest, worker: { id: worker_id, name: worker_name } }
+}
+
+/** The envelope of a message in a payload version. */
+export function envelope(message: Message, version: number) {
+  const data = message.payload as Record<string, unknown>
+  return {
+    type: message.type,
+    timestamp: new Date(message.timestamp).toISOString(),
+    data: version === 2 ? toV2(data) : data,
+  }
+}
+
+/** The dispatcher's renderer: each webhook gets its pinned version, else the tenant default. */
+export function createRenderer(defaultVersion: (tenantId: string) => number) {
+  return (message: Message, endpoint: Endpoint) =>
+    JSON.stringify(envelope(message, endpoint.version ?? defaultVersion(endpoint.tenantId)))
+}
+
+/** `GET /v1/event-types`: each type with a JSON Schema of its data per payload version. */
+export function eventCatalog() {
+  return EVENT_TYPES.map((type) => {
+    const schema1 = z.toJSONSchema(v1[type]) as Record<string, unknown>
+    const props = (schema1.properties ?? {}) as Record<string, unknown>
+    let schema2 = schema1
+    if ('worker_id' in props) {
+      const { worker_id: _i, worker_name: _n, ...rest } = props
+      schema2 = {
+        ...schema1,
+        properties: {
+          ...rest,
+          worker: {
+            type: 'object',
+            properties: { id: { type: 'string' }, name: { type: 'string' } },
+            required: ['id', 'name'],
+          },
+        },
+        required: [
+          ...((schema1.required as string[]) ?? []).filter(
+            (k) => k !== 'worker_id' && k !== 'worker_name',
+          ),
+          'worker',
+        ],
+      }
+    }
+    return { type, description: descriptions[type], schemas: { '1': schema1, '2': schema2 } }
+  })
+}

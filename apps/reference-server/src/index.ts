@@ -1,0 +1,7 @@
+export { createApp } from './app'
+export type { Config } from './config'
+export { ConfigError, loadConfig } from './config'
+export type { AppContext, Logger } from './context'
+export { openDatabase } from './db/database'
+export type { RunningServer } from './server'
+export { startServer } from './server'

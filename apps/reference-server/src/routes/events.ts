@@ -1,0 +1,110 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { requireScope } from '../auth'
+import type { App, AppContext } from '../context'
+import { ApiError } from '../errors'
+import { EVENT_TYPES, envelope, eventCatalog } from '../events'
+import { errors, json, security } from './common'
+
+const Event = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    timestamp: z.string(),
+    data: z.record(z.string(), z.unknown()),
+  })
+  .openapi('Event')
+
+export function registerEvents(app: App, { database, dispatcher }: AppContext): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/events',
+      tags: ['Events'],
+      security,
+      middleware: [requireScope('events:read')] as const,
+      request: {
+        query: z.object({
+          after: z
+            .string()
+            .regex(/^\d{1,15}$/, 'after must be a next_cursor value')
+            .optional(),
+          types: z.string().max(1000).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).optional(),
+          wait: z.coerce.number().int().min(0).max(30).optional(),
+        }),
+      },
+      responses: {
+        200: json(
+          z.object({ data: z.array(Event), next_cursor: z.string(), has_more: z.boolean() }),
+          'Events in order; follow next_cursor',
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const { tenantId } = c.get('caller')
+      const types = q.types
+        ? q.types
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : undefined
+      const unknown = types?.filter((t) => !(EVENT_TYPES as string[]).includes(t)) ?? []
+      if (unknown.length > 0)
+        throw new ApiError(400, 'validation_failed', `unknown event types: ${unknown.join(', ')}`)
+      const tenant = await database.db
+        .selectFrom('tenants')
+        .select('default_version')
+        .where('id', '=', tenantId)
+        .executeTakeFirst()
+      const version = tenant?.default_version ?? 1
+      const deadline = Date.now() + (q.wait ?? 0) * 1000
+      for (;;) {
+        const p = await dispatcher.listMessages({
+          tenantId,
+          after: q.after ?? null,
+          types,
+          limit: q.limit ?? 100,
+        })
+        if (p.data.length > 0 || Date.now() >= deadline || c.req.raw.signal.aborted) {
+          return c.json(
+            {
+              data: p.data.map((m) => ({ id: m.id, ...envelope(m, version) })),
+              next_cursor: p.nextCursor ?? '0',
+              has_more: p.hasMore,
+            },
+            200,
+          )
+        }
+        await new Promise((r) => setTimeout(r, Math.min(250, deadline - Date.now())))
+      }
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/event-types',
+      tags: ['Events'],
+      security,
+      middleware: [requireScope('events:read')] as const,
+      responses: {
+        200: json(
+          z.object({
+            data: z.array(
+              z.object({
+                type: z.string(),
+                description: z.string(),
+                schemas: z.record(z.string(), z.unknown()),
+              }),
+            ),
+          }),
+          'The event catalog with a JSON Schema per payload version',
+        ),
+        ...errors,
+      },
+    }),
+    (c) => c.json({ data: eventCatalog() }, 200),
+  )
+}

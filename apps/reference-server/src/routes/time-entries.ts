@@ -1,0 +1,243 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { requireScope } from '../auth'
+import type { App, AppContext } from '../context'
+import type { TimeEntryTable } from '../db/schema'
+import { ApiError, notFound } from '../errors'
+import { newId, now } from '../ids'
+import { body, errors, IdParam, json, PageQuery, page, security } from './common'
+
+const TimeEntry = z
+  .object({
+    id: z.string(),
+    worker_id: z.string(),
+    clock_in: z.string(),
+    clock_out: z.string().nullable(),
+    location_id: z.string().nullable(),
+    total_minutes: z.number().int().nullable(),
+  })
+  .openapi('TimeEntry')
+
+const toEntry = (e: TimeEntryTable) => ({
+  id: e.id,
+  worker_id: e.worker_id,
+  clock_in: e.clock_in,
+  clock_out: e.clock_out,
+  location_id: e.location_id,
+  total_minutes: e.total_minutes,
+})
+
+const isoTimestamp = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString())
+
+export function registerTimeEntries(app: App, { database, dispatcher }: AppContext): void {
+  const { db } = database
+  const workerOf = async (tenantId: string, id: string) => {
+    const w = await db
+      .selectFrom('workers')
+      .select(['id', 'name'])
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (!w) throw notFound(`worker ${id}`)
+    return w
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/time-entries/clock-in',
+      tags: ['Time entries'],
+      security,
+      middleware: [requireScope('time:write')] as const,
+      request: body(
+        z
+          .object({
+            worker_id: z.string().min(1).max(100),
+            timestamp: isoTimestamp.optional(),
+            location_id: z.string().max(200).nullable().optional(),
+          })
+          .strict(),
+      ),
+      responses: { 201: json(TimeEntry, 'The open entry; emits clock.in'), ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const { tenantId } = c.get('caller')
+      const worker = await workerOf(tenantId, input.worker_id)
+      const entry: TimeEntryTable = {
+        id: newId('te_'),
+        tenant_id: tenantId,
+        worker_id: worker.id,
+        clock_in: input.timestamp ?? now(),
+        clock_out: null,
+        location_id: input.location_id ?? null,
+        total_minutes: null,
+        created_at: now(),
+      }
+      try {
+        await db.transaction().execute(async (trx) => {
+          const open = await trx
+            .selectFrom('time_entries')
+            .select('id')
+            .where('worker_id', '=', worker.id)
+            .where('clock_out', 'is', null)
+            .executeTakeFirst()
+          if (open)
+            throw new ApiError(
+              409,
+              'conflict',
+              `worker ${worker.id} is already clocked in (entry ${open.id})`,
+            )
+          await trx.insertInto('time_entries').values(entry).execute()
+          await dispatcher.send(
+            {
+              type: 'clock.in',
+              tenantId,
+              data: {
+                entry_id: entry.id,
+                worker_id: worker.id,
+                worker_name: worker.name,
+                clock_in: entry.clock_in,
+                location_id: entry.location_id,
+              },
+            },
+            { trx },
+          )
+        })
+      } catch (err) {
+        if (err instanceof ApiError) throw err
+        if (/unique|constraint/i.test(String((err as Error).message))) {
+          throw new ApiError(409, 'conflict', `worker ${worker.id} is already clocked in`)
+        }
+        throw err
+      }
+      return c.json(toEntry(entry), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/time-entries/clock-out',
+      tags: ['Time entries'],
+      security,
+      middleware: [requireScope('time:write')] as const,
+      request: body(
+        z
+          .object({ worker_id: z.string().min(1).max(100), timestamp: isoTimestamp.optional() })
+          .strict(),
+      ),
+      responses: {
+        200: json(TimeEntry, 'The closed entry; emits clock.out with total_minutes'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const { tenantId } = c.get('caller')
+      const worker = await workerOf(tenantId, input.worker_id)
+      const closed = await db.transaction().execute(async (trx) => {
+        const open = await trx
+          .selectFrom('time_entries')
+          .selectAll()
+          .where('worker_id', '=', worker.id)
+          .where('clock_out', 'is', null)
+          .executeTakeFirst()
+        if (!open) throw new ApiError(409, 'conflict', `worker ${worker.id} is not clocked in`)
+        const clockOut = input.timestamp ?? now()
+        if (clockOut < open.clock_in) {
+          throw new ApiError(400, 'validation_failed', 'timestamp is before the clock-in time')
+        }
+        const total = Math.floor((Date.parse(clockOut) - Date.parse(open.clock_in)) / 60_000)
+        const updated = await trx
+          .updateTable('time_entries')
+          .set({ clock_out: clockOut, total_minutes: total })
+          .where('id', '=', open.id)
+          .where('clock_out', 'is', null)
+          .executeTakeFirst()
+        if (Number(updated.numUpdatedRows) === 0)
+          throw new ApiError(409, 'conflict', `worker ${worker.id} is not clocked in`)
+        const entry = { ...open, clock_out: clockOut, total_minutes: total }
+        await dispatcher.send(
+          {
+            type: 'clock.out',
+            tenantId,
+            data: {
+              entry_id: entry.id,
+              worker_id: worker.id,
+              worker_name: worker.name,
+              clock_in: entry.clock_in,
+              clock_out: clockOut,
+              total_minutes: total,
+              location_id: entry.location_id,
+            },
+          },
+          { trx },
+        )
+        return entry
+      })
+      return c.json(toEntry(closed), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/time-entries',
+      tags: ['Time entries'],
+      security,
+      middleware: [requireScope('time:read')] as const,
+      request: {
+        query: PageQuery.extend({
+          worker_id: z.string().max(100).optional(),
+          from: isoTimestamp.optional(),
+          to: isoTimestamp.optional(),
+        }),
+      },
+      responses: { 200: json(page(TimeEntry), 'Time entries, oldest first'), ...errors },
+    }),
+    async (c) => {
+      const { limit = 50, cursor, worker_id, from, to } = c.req.valid('query')
+      let q = db
+        .selectFrom('time_entries')
+        .selectAll()
+        .where('tenant_id', '=', c.get('caller').tenantId)
+        .orderBy('id')
+        .limit(limit + 1)
+      if (cursor) q = q.where('id', '>', cursor)
+      if (worker_id) q = q.where('worker_id', '=', worker_id)
+      if (from) q = q.where('clock_in', '>=', from)
+      if (to) q = q.where('clock_in', '<', to)
+      const rows = await q.execute()
+      const data = rows.slice(0, limit).map(toEntry)
+      const hasMore = rows.length > limit
+      return c.json(
+        { data, has_more: hasMore, next_cursor: hasMore ? data[data.length - 1]!.id : null },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/time-entries/{id}',
+      tags: ['Time entries'],
+      security,
+      middleware: [requireScope('time:read')] as const,
+      request: { params: IdParam },
+      responses: { 200: json(TimeEntry, 'The entry'), ...errors },
+    }),
+    async (c) => {
+      const id = c.req.valid('param').id
+      const e = await db
+        .selectFrom('time_entries')
+        .selectAll()
+        .where('tenant_id', '=', c.get('caller').tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!e) throw notFound(`time entry ${id}`)
+      return c.json(toEntry(e), 200)
+    },
+  )
+}

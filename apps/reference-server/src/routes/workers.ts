@@ -1,0 +1,217 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { requireScope } from '../auth'
+import type { App, AppContext } from '../context'
+import type { WorkerTable } from '../db/schema'
+import { notFound } from '../errors'
+import { newId, now } from '../ids'
+import { body, errors, IdParam, json, PageQuery, page, security } from './common'
+
+const Worker = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    external_id: z.string().nullable(),
+    location_id: z.string().nullable(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('Worker')
+
+const WorkerInput = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(320).nullable().optional(),
+    external_id: z.string().max(200).nullable().optional(),
+    location_id: z.string().max(200).nullable().optional(),
+  })
+  .strict()
+
+const toWorker = (w: WorkerTable) => ({
+  id: w.id,
+  name: w.name,
+  email: w.email,
+  external_id: w.external_id,
+  location_id: w.location_id,
+  created_at: w.created_at,
+  updated_at: w.updated_at,
+})
+
+const workerEvent = (w: WorkerTable) => ({
+  worker_id: w.id,
+  worker_name: w.name,
+  email: w.email,
+  external_id: w.external_id,
+  location_id: w.location_id,
+})
+
+export function registerWorkers(app: App, { database, dispatcher }: AppContext): void {
+  const { db } = database
+  const find = async (tenantId: string, id: string) => {
+    const w = await db
+      .selectFrom('workers')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (!w) throw notFound(`worker ${id}`)
+    return w
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/workers',
+      tags: ['Workers'],
+      security,
+      middleware: [requireScope('workers:write')] as const,
+      request: body(WorkerInput),
+      responses: { 201: json(Worker, 'The worker; emits worker.created'), ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const { tenantId } = c.get('caller')
+      const t = now()
+      const row: WorkerTable = {
+        id: newId('wkr_'),
+        tenant_id: tenantId,
+        name: input.name,
+        email: input.email ?? null,
+        external_id: input.external_id ?? null,
+        location_id: input.location_id ?? null,
+        created_at: t,
+        updated_at: t,
+        deleted_at: null,
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('workers').values(row).execute()
+        await dispatcher.send({ type: 'worker.created', tenantId, data: workerEvent(row) }, { trx })
+      })
+      return c.json(toWorker(row), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/workers',
+      tags: ['Workers'],
+      security,
+      middleware: [requireScope('workers:read')] as const,
+      request: { query: PageQuery },
+      responses: { 200: json(page(Worker), 'Workers, oldest first'), ...errors },
+    }),
+    async (c) => {
+      const { limit = 50, cursor } = c.req.valid('query')
+      let q = db
+        .selectFrom('workers')
+        .selectAll()
+        .where('tenant_id', '=', c.get('caller').tenantId)
+        .where('deleted_at', 'is', null)
+        .orderBy('id')
+        .limit(limit + 1)
+      if (cursor) q = q.where('id', '>', cursor)
+      const rows = await q.execute()
+      const data = rows.slice(0, limit).map(toWorker)
+      const hasMore = rows.length > limit
+      return c.json(
+        { data, has_more: hasMore, next_cursor: hasMore ? data[data.length - 1]!.id : null },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/workers/{id}',
+      tags: ['Workers'],
+      security,
+      middleware: [requireScope('workers:read')] as const,
+      request: { params: IdParam },
+      responses: { 200: json(Worker, 'The worker'), ...errors },
+    }),
+    async (c) =>
+      c.json(toWorker(await find(c.get('caller').tenantId, c.req.valid('param').id)), 200),
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/v1/workers/{id}',
+      tags: ['Workers'],
+      security,
+      middleware: [requireScope('workers:write')] as const,
+      request: { params: IdParam, ...body(WorkerInput.partial().strict()) },
+      responses: {
+        200: json(Worker, 'The worker; emits worker.updated with changed_fields'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { tenantId } = c.get('caller')
+      const current = await find(tenantId, c.req.valid('param').id)
+      const patch = c.req.valid('json')
+      const changed = (Object.keys(patch) as Array<keyof typeof patch>).filter(
+        (k) => patch[k] !== undefined && patch[k] !== current[k],
+      )
+      if (changed.length === 0) return c.json(toWorker(current), 200)
+      const next: WorkerTable = { ...current, ...patch, updated_at: now() } as WorkerTable
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('workers')
+          .set({
+            name: next.name,
+            email: next.email,
+            external_id: next.external_id,
+            location_id: next.location_id,
+            updated_at: next.updated_at,
+          })
+          .where('id', '=', current.id)
+          .execute()
+        await dispatcher.send(
+          {
+            type: 'worker.updated',
+            tenantId,
+            data: { ...workerEvent(next), changed_fields: changed },
+          },
+          { trx },
+        )
+      })
+      return c.json(toWorker(next), 200)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/v1/workers/{id}',
+      tags: ['Workers'],
+      security,
+      middleware: [requireScope('workers:write')] as const,
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted; emits worker.deleted' }, ...errors },
+    }),
+    async (c) => {
+      const { tenantId } = c.get('caller')
+      const current = await find(tenantId, c.req.valid('param').id)
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('workers')
+          .set({ deleted_at: now() })
+          .where('id', '=', current.id)
+          .execute()
+        await dispatcher.send(
+          {
+            type: 'worker.deleted',
+            tenantId,
+            data: { worker_id: current.id, worker_name: current.name },
+          },
+          { trx },
+        )
+      })
+      return c.body(null, 204)
+    },
+  )
+}
