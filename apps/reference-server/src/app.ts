@@ -6,6 +6,7 @@ import type { AppContext } from './context'
 import { ApiError, errorBody, renderError } from './errors'
 import { registerApiKeys } from './routes/api-keys'
 import { registerEvents } from './routes/events'
+import { tenantRoutes } from './routes/tenants'
 import { registerTimeEntries } from './routes/time-entries'
 import { registerWebhooks } from './routes/webhooks'
 import { registerWorkers } from './routes/workers'
@@ -13,7 +14,10 @@ import { registerWorkers } from './routes/workers'
 const MAX_BODY_BYTES = 256 * 1024
 
 /** The HTTP API: every route, every error in the one error shape. */
-export function createApp(ctx: AppContext): OpenAPIHono {
+export function createApp(
+  ctx: AppContext,
+  onTenant: (id: string, version: number) => void = () => {},
+): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -54,7 +58,12 @@ export function createApp(ctx: AppContext): OpenAPIHono {
       },
     }),
   )
-  app.use('/v1/*', authenticate(ctx.database))
+  const operator = tenantRoutes(ctx, onTenant)
+  if (operator) app.route('/', operator)
+  app.use('/v1/*', async function tenantScopedAuth(c, next) {
+    if (c.req.path === '/v1/tenants') return next()
+    return authenticate(ctx.database)(c, next)
+  })
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', async (c) => {

@@ -86,7 +86,9 @@ export async function startServer(
   let server: Server | undefined
   let url = ''
   if (config.CLOCKHOOK_ROLE !== 'worker') {
-    const app = createApp({ database, dispatcher, config, logger })
+    const app = createApp({ database, dispatcher, config, logger }, (id, version) =>
+      versions.set(id, version),
+    )
     server = await new Promise<Server>((resolve) => {
       const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
         resolve(s as Server),

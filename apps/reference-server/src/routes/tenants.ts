@@ -1,0 +1,109 @@
+import { timingSafeEqual } from 'node:crypto'
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import type { MiddlewareHandler } from 'hono'
+import type { AppContext } from '../context'
+import { hashApiKey, newApiKey } from '../crypto'
+import { ApiError } from '../errors'
+import { newId, now } from '../ids'
+import { body, errors, json, security } from './common'
+
+const Tenant = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    default_version: z.number().int(),
+    created_at: z.string(),
+  })
+  .openapi('Tenant')
+
+function operatorOnly(operatorKey: string): MiddlewareHandler {
+  const expected = Buffer.from(hashApiKey(operatorKey))
+  return async function requireOperatorKey(c, next) {
+    const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')
+    const given = Buffer.from(hashApiKey(match?.[1] ?? ''))
+    if (!match || !timingSafeEqual(given, expected))
+      throw new ApiError(401, 'unauthorized', 'the operator key is required')
+    await next()
+  }
+}
+
+/**
+ * Operator routes (`CLOCKHOOK_OPERATOR_KEY`): create tenants and list them. Without an
+ * operator key configured they do not exist (404), as API.md says.
+ */
+export function tenantRoutes(
+  ctx: AppContext,
+  onTenant: (id: string, version: number) => void,
+): OpenAPIHono | undefined {
+  const operatorKey = ctx.config.CLOCKHOOK_OPERATOR_KEY
+  if (!operatorKey) return undefined
+  const app = new OpenAPIHono()
+  const { db } = ctx.database
+  app.use('/v1/tenants', operatorOnly(operatorKey))
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/tenants',
+      tags: ['Operator'],
+      security,
+      request: body(
+        z
+          .object({
+            name: z.string().trim().min(1).max(200),
+            default_version: z.union([z.literal(1), z.literal(2)]).optional(),
+          })
+          .strict(),
+      ),
+      responses: {
+        201: json(
+          Tenant.extend({ admin_key: z.string() }),
+          'The tenant and its first admin key (shown once)',
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const tenant = {
+        id: newId('ten_'),
+        name: input.name,
+        default_version: input.default_version ?? 1,
+        created_at: now(),
+      }
+      const key = newApiKey()
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('tenants').values(tenant).execute()
+        await trx
+          .insertInto('api_keys')
+          .values({
+            id: newId('key_'),
+            tenant_id: tenant.id,
+            name: 'admin',
+            prefix: key.prefix,
+            hash: key.hash,
+            scopes: JSON.stringify(['admin']),
+            created_at: now(),
+            last_used_at: null,
+            revoked_at: null,
+          })
+          .execute()
+      })
+      onTenant(tenant.id, tenant.default_version)
+      return c.json({ ...tenant, admin_key: key.key }, 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/tenants',
+      tags: ['Operator'],
+      security,
+      responses: { 200: json(z.object({ data: z.array(Tenant) }), 'Every tenant'), ...errors },
+    }),
+    async (c) =>
+      c.json({ data: await db.selectFrom('tenants').selectAll().orderBy('id').execute() }, 200),
+  )
+  return app
+}
