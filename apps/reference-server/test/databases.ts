@@ -1,0 +1,47 @@
+import pg from 'pg'
+
+const url = process.env.CLOCKHOOK_TEST_POSTGRES_URL
+
+if (!url) {
+  const message =
+    'CLOCKHOOK_TEST_POSTGRES_URL is not set: the server flows on Postgres are SKIPPED.'
+  if (process.env.CLOCKHOOK_REQUIRE_POSTGRES === '1')
+    throw new Error(`${message} CLOCKHOOK_REQUIRE_POSTGRES=1 makes this a failure.`)
+  console.warn(`\n⚠️  ${message}\n`)
+}
+
+export interface TestDatabase {
+  name: 'sqlite' | 'postgres'
+  available: boolean
+  /** The DATABASE_URL to start the server with (a fresh schema), or undefined for SQLite. */
+  create(): Promise<{ databaseUrl: string | undefined; cleanup(): Promise<void> }>
+}
+
+export const databases: TestDatabase[] = [
+  {
+    name: 'sqlite',
+    available: true,
+    create: async () => ({ databaseUrl: undefined, cleanup: async () => {} }),
+  },
+  {
+    name: 'postgres',
+    available: Boolean(url),
+    async create() {
+      const schema = `clockhook_srv_${Math.random().toString(36).slice(2, 10)}`
+      const admin = new pg.Client({ connectionString: url })
+      await admin.connect()
+      await admin.query(`create schema ${schema}`)
+      await admin.end()
+      const sep = url!.includes('?') ? '&' : '?'
+      return {
+        databaseUrl: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+        async cleanup() {
+          const c = new pg.Client({ connectionString: url })
+          await c.connect()
+          await c.query(`drop schema ${schema} cascade`)
+          await c.end()
+        },
+      }
+    },
+  },
+]
