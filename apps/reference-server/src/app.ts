@@ -4,6 +4,8 @@ import { bodyLimit } from 'hono/body-limit'
 import { authenticate } from './auth'
 import type { AppContext } from './context'
 import { ApiError, errorBody, renderError } from './errors'
+import { idempotency } from './idempotency'
+import { rateLimit } from './limits'
 import { registerApiKeys } from './routes/api-keys'
 import { registerEvents } from './routes/events'
 import { tenantRoutes } from './routes/tenants'
@@ -37,6 +39,7 @@ export function createApp(
     c.header('x-request-id', id)
     const started = performance.now()
     await next()
+    ctx.observability.httpRequest(c.req.method, c.res.status)
     ctx.logger.info({
       request_id: id,
       method: c.req.method,
@@ -58,14 +61,27 @@ export function createApp(
       },
     }),
   )
+  const limiter = rateLimit(ctx.config.CLOCKHOOK_RATE_LIMIT, ctx.config.CLOCKHOOK_RATE_LIMIT * 2)
+  const idempotent = idempotency(ctx.database.db)
   const operator = tenantRoutes(ctx, onTenant)
   if (operator) app.route('/', operator)
   app.use('/v1/*', async function tenantScopedAuth(c, next) {
     if (c.req.path === '/v1/tenants') return next()
     return authenticate(ctx.database)(c, next)
   })
+  app.use('/v1/*', async function perKeyLimits(c, next) {
+    if (c.req.path === '/v1/tenants') return next()
+    return limiter(c, next)
+  })
+  app.use('/v1/*', async function idempotentPosts(c, next) {
+    if (c.req.path === '/v1/tenants') return next()
+    return idempotent(c, next)
+  })
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
+  app.get('/metrics', async (c) =>
+    c.body(await ctx.observability.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),
+  )
   app.get('/readyz', async (c) => {
     try {
       await ctx.database.ping()

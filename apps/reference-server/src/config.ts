@@ -21,6 +21,7 @@ const schema = z.object({
   CLOCKHOOK_OPERATOR_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   CLOCKHOOK_ALLOW_PRIVATE_URLS: flag,
   CLOCKHOOK_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
+  CLOCKHOOK_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
   NODE_ENV: z.string().optional(),
 })
 

@@ -2,6 +2,7 @@ import type { Dispatcher } from '@clockhook/dispatcher'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { Config } from './config'
 import type { AppDatabase } from './db/database'
+import type { Observability } from './observability'
 
 export interface Logger {
   info(obj: object, msg?: string): void
@@ -14,6 +15,7 @@ export interface AppContext {
   dispatcher: Dispatcher
   config: Config
   logger: Logger
+  observability: Observability
 }
 
 export type App = OpenAPIHono

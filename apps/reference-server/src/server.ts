@@ -9,6 +9,7 @@ import { aesGcmCipher, hashApiKey, loadMasterKey, newApiKey } from './crypto'
 import { openDatabase } from './db/database'
 import { createRenderer } from './events'
 import { newId, now } from './ids'
+import { createObservability } from './observability'
 
 export interface RunningServer {
   url: string
@@ -86,7 +87,8 @@ export async function startServer(
   let server: Server | undefined
   let url = ''
   if (config.CLOCKHOOK_ROLE !== 'worker') {
-    const app = createApp({ database, dispatcher, config, logger }, (id, version) =>
+    const observability = createObservability(dispatcher)
+    const app = createApp({ database, dispatcher, config, logger, observability }, (id, version) =>
       versions.set(id, version),
     )
     server = await new Promise<Server>((resolve) => {

@@ -50,6 +50,15 @@ export interface AuditTable {
   created_at: string
 }
 
+export interface IdempotencyTable {
+  tenant_id: string
+  key: string
+  fingerprint: string
+  status_code: number | null
+  response: string | null
+  created_at: string
+}
+
 /** The server's own tables; the dispatcher keeps its clockhook_* tables beside them. */
 export interface AppSchema {
   tenants: TenantTable
@@ -57,6 +66,7 @@ export interface AppSchema {
   workers: WorkerTable
   time_entries: TimeEntryTable
   audit_log: AuditTable
+  idempotency_keys: IdempotencyTable
 }
 
 const initial: Migration = {
@@ -140,4 +150,22 @@ const initial: Migration = {
   },
 }
 
-export const appMigrations: Record<string, Migration> = { '2026_11_23_000_initial': initial }
+const idempotency: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('idempotency_keys')
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .addColumn('status_code', 'integer')
+      .addColumn('response', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('idempotency_keys_pk', ['tenant_id', 'key'])
+      .execute()
+  },
+}
+
+export const appMigrations: Record<string, Migration> = {
+  '2026_11_23_000_initial': initial,
+  '2026_11_23_001_idempotency': idempotency,
+}

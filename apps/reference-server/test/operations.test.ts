@@ -1,0 +1,88 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningServer } from '../src/index'
+import { loadConfig, startServer } from '../src/index'
+
+const ADMIN = 'ck_operations_admin_key_long_enough_0123456789'
+const silent = { info() {}, warn() {}, error() {} }
+
+describe('operations: idempotency, rate limits, metrics', () => {
+  let dir: string
+  let server: RunningServer
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}, key = ADMIN) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    })
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'clockhook-ops-'))
+    server = await startServer(
+      loadConfig({
+        PORT: '0',
+        CLOCKHOOK_DATA_DIR: dir,
+        CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN,
+        CLOCKHOOK_RATE_LIMIT: '20',
+      }),
+      silent,
+      () => {},
+    )
+  })
+  afterAll(async () => {
+    await server?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('replays a POST with the same Idempotency-Key instead of doing it twice', async () => {
+    const first = await post('/v1/workers', { name: 'Ada' }, { 'idempotency-key': 'create-ada-1' })
+    const again = await post('/v1/workers', { name: 'Ada' }, { 'idempotency-key': 'create-ada-1' })
+    expect(first.status).toBe(201)
+    expect(again.status).toBe(201)
+    expect(again.headers.get('idempotent-replayed')).toBe('true')
+    expect((await again.json()).id).toBe((await first.json()).id)
+    const list = await (
+      await fetch(`${server.url}/v1/workers`, { headers: { authorization: `Bearer ${ADMIN}` } })
+    ).json()
+    expect(list.data.filter((w: { name: string }) => w.name === 'Ada')).toHaveLength(1)
+    const other = await post('/v1/workers', { name: 'Bob' }, { 'idempotency-key': 'create-ada-1' })
+    expect(other.status).toBe(422)
+    expect((await other.json()).error.code).toBe('idempotency_key_reused')
+  })
+
+  it('answers 429 with Retry-After past the per-key rate', async () => {
+    const created = await (
+      await post('/v1/api-keys', { name: 'busy', scopes: ['workers:read'] })
+    ).json()
+    const statuses: number[] = []
+    let retryAfter: string | null = null
+    for (let i = 0; i < 60; i++) {
+      const r = await fetch(`${server.url}/v1/workers`, {
+        headers: { authorization: `Bearer ${created.key}` },
+      })
+      statuses.push(r.status)
+      if (r.status === 429) {
+        retryAfter = r.headers.get('retry-after')
+        expect((await r.json()).error.code).toBe('rate_limited')
+        break
+      }
+      await r.arrayBuffer()
+    }
+    expect(statuses).toContain(429)
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1)
+    // another key is not affected
+    expect(
+      (await fetch(`${server.url}/v1/workers`, { headers: { authorization: `Bearer ${ADMIN}` } }))
+        .status,
+    ).toBe(200)
+  })
+
+  it('exposes Prometheus metrics', async () => {
+    const text = await (await fetch(`${server.url}/metrics`)).text()
+    expect(text).toContain('# TYPE clockhook_http_requests_total counter')
+    expect(text).toMatch(/clockhook_http_requests_total\{method="POST",status="201"\} \d+/)
+    expect(text).toContain('clockhook_backlog_due')
+  })
+})
