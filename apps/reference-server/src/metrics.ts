@@ -56,7 +56,8 @@ export class Metrics {
       lines.push(`# HELP ${name} ${h.help}`, `# TYPE ${name} histogram`)
       for (const [k, counts] of h.counts) {
         const prefix = k ? `${k},` : ''
-        h.buckets.forEach((b, i) => lines.push(`${name}_bucket{${prefix}le="${b}"} ${counts[i]}`))
+        for (const [i, b] of h.buckets.entries())
+          lines.push(`${name}_bucket{${prefix}le="${b}"} ${counts[i]}`)
         lines.push(`${name}_bucket{${prefix}le="+Inf"} ${counts[h.buckets.length]}`)
         lines.push(
           `${name}_sum${k ? `{${k}}` : ''} ${h.sums.get(k)}`,
