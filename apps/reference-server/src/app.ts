@@ -8,6 +8,7 @@ import { idempotency } from './idempotency'
 import { rateLimit } from './limits'
 import { registerApiKeys } from './routes/api-keys'
 import { registerEvents } from './routes/events'
+import { registerSchedule } from './routes/schedule'
 import { tenantRoutes } from './routes/tenants'
 import { registerTimeEntries } from './routes/time-entries'
 import { registerWebhooks } from './routes/webhooks'
@@ -93,6 +94,7 @@ export function createApp(
 
   registerWorkers(app, ctx)
   registerTimeEntries(app, ctx)
+  registerSchedule(app, ctx)
   registerWebhooks(app, ctx)
   registerEvents(app, ctx)
   registerApiKeys(app, ctx)

@@ -3,8 +3,8 @@ import { z } from 'zod'
 
 /**
  * The event catalog. Messages are stored in payload version 1; version 2 is rendered
- * per webhook. The documented difference: version 2 groups the worker into
- * `worker: { id, name }` instead of `worker_id` and `worker_name`.
+ * per webhook. The documented difference: where an event names a worker by id and name,
+ * version 2 groups them into `worker: { id, name }` instead of `worker_id` and `worker_name`.
  */
 const workerRef = { worker_id: z.string(), worker_name: z.string() }
 const v1 = {
@@ -36,6 +36,20 @@ const v1 = {
     changed_fields: z.array(z.string()),
   }),
   'worker.deleted': z.object(workerRef),
+  'shift.created': z.object({
+    shift_id: z.string(),
+    worker_id: z.string(),
+    location_id: z.string().nullable(),
+    shift_date: z.string(),
+    start_time: z.string(),
+    end_time: z.string(),
+  }),
+  'document.expired': z.object({
+    document_id: z.string(),
+    worker_id: z.string(),
+    kind: z.string(),
+    expires_on: z.string(),
+  }),
   'webhook.test': z.object({ webhook_id: z.string(), message: z.string() }),
 } as const
 
@@ -49,11 +63,13 @@ const descriptions: Record<EventType, string> = {
   'worker.created': 'A worker was created.',
   'worker.updated': 'A worker was changed; changed_fields lists what changed.',
   'worker.deleted': 'A worker was deleted.',
+  'shift.created': 'A shift was planned for a worker.',
+  'document.expired': 'A worker document passed its expiry date (sent once per document).',
   'webhook.test': 'Sent by the test action to one webhook only.',
 }
 
 function toV2(data: Record<string, unknown>): Record<string, unknown> {
-  if (!('worker_id' in data)) return data
+  if (!('worker_id' in data) || !('worker_name' in data)) return data
   const { worker_id, worker_name, ...rest } = data
   return { ...rest, worker: { id: worker_id, name: worker_name } }
 }
@@ -80,7 +96,7 @@ export function eventCatalog() {
     const schema1 = z.toJSONSchema(v1[type]) as Record<string, unknown>
     const props = (schema1.properties ?? {}) as Record<string, unknown>
     let schema2 = schema1
-    if ('worker_id' in props) {
+    if ('worker_id' in props && 'worker_name' in props) {
       const { worker_id: _i, worker_name: _n, ...rest } = props
       schema2 = {
         ...schema1,

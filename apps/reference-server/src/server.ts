@@ -10,6 +10,7 @@ import { openDatabase } from './db/database'
 import { createRenderer } from './events'
 import { newId, now } from './ids'
 import { createObservability } from './observability'
+import { sweepExpiredDocuments } from './sweep'
 
 export interface RunningServer {
   url: string
@@ -82,7 +83,17 @@ export async function startServer(
     }
   }
 
-  if (config.CLOCKHOOK_ROLE !== 'api') await dispatcher.start()
+  let sweeper: NodeJS.Timeout | undefined
+  if (config.CLOCKHOOK_ROLE !== 'api') {
+    await dispatcher.start()
+    const sweep = () =>
+      sweepExpiredDocuments(database.db, dispatcher).catch((err) =>
+        logger.error({ err }, 'document expiry sweep failed'),
+      )
+    void sweep()
+    sweeper = setInterval(sweep, 60_000)
+    sweeper.unref()
+  }
 
   let server: Server | undefined
   let url = ''
@@ -107,6 +118,7 @@ export async function startServer(
     url,
     bootstrapKey,
     async close() {
+      clearInterval(sweeper)
       if (server) {
         await new Promise<void>((resolve) => server!.close(() => resolve()))
       }

@@ -59,6 +59,28 @@ export interface IdempotencyTable {
   created_at: string
 }
 
+export interface ShiftTable {
+  id: string
+  tenant_id: string
+  worker_id: string
+  location_id: string | null
+  shift_date: string
+  start_time: string
+  end_time: string
+  created_at: string
+}
+
+export interface DocumentTable {
+  id: string
+  tenant_id: string
+  worker_id: string
+  kind: string
+  name: string | null
+  expires_on: string
+  expired_notified_at: string | null
+  created_at: string
+}
+
 /** The server's own tables; the dispatcher keeps its clockhook_* tables beside them. */
 export interface AppSchema {
   tenants: TenantTable
@@ -67,6 +89,8 @@ export interface AppSchema {
   time_entries: TimeEntryTable
   audit_log: AuditTable
   idempotency_keys: IdempotencyTable
+  shifts: ShiftTable
+  documents: DocumentTable
 }
 
 const initial: Migration = {
@@ -165,7 +189,44 @@ const idempotency: Migration = {
   },
 }
 
+const shiftsAndDocuments: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('shifts')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('worker_id', 'text', (c) => c.notNull())
+      .addColumn('location_id', 'text')
+      .addColumn('shift_date', 'text', (c) => c.notNull())
+      .addColumn('start_time', 'text', (c) => c.notNull())
+      .addColumn('end_time', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema.createIndex('shifts_tenant').on('shifts').columns(['tenant_id', 'id']).execute()
+    await db.schema
+      .createTable('documents')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('worker_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('name', 'text')
+      .addColumn('expires_on', 'text', (c) => c.notNull())
+      .addColumn('expired_notified_at', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('documents_worker')
+      .on('documents')
+      .columns(['tenant_id', 'worker_id', 'id'])
+      .execute()
+    await sql`create index documents_to_expire on documents (expires_on) where expired_notified_at is null`.execute(
+      db,
+    )
+  },
+}
+
 export const appMigrations: Record<string, Migration> = {
   '2026_11_23_000_initial': initial,
   '2026_11_23_001_idempotency': idempotency,
+  '2026_11_23_002_shifts_documents': shiftsAndDocuments,
 }

@@ -1,0 +1,207 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { requireScope } from '../auth'
+import type { App, AppContext } from '../context'
+import type { DocumentTable, ShiftTable } from '../db/schema'
+import { ApiError, notFound } from '../errors'
+import { newId, now } from '../ids'
+import { body, errors, IdParam, json, PageQuery, page, security } from './common'
+
+const day = z.iso.date()
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM')
+
+const Shift = z
+  .object({
+    id: z.string(),
+    worker_id: z.string(),
+    location_id: z.string().nullable(),
+    shift_date: z.string(),
+    start_time: z.string(),
+    end_time: z.string(),
+    created_at: z.string(),
+  })
+  .openapi('Shift')
+const Document = z
+  .object({
+    id: z.string(),
+    worker_id: z.string(),
+    kind: z.string(),
+    name: z.string().nullable(),
+    expires_on: z.string(),
+    expired: z.boolean(),
+    created_at: z.string(),
+  })
+  .openapi('Document')
+
+const toShift = ({ tenant_id: _t, ...s }: ShiftTable) => s
+const toDocument = (d: DocumentTable) => ({
+  id: d.id,
+  worker_id: d.worker_id,
+  kind: d.kind,
+  name: d.name,
+  expires_on: d.expires_on,
+  expired: d.expires_on < new Date().toISOString().slice(0, 10),
+  created_at: d.created_at,
+})
+
+export function registerSchedule(app: App, { database, dispatcher }: AppContext): void {
+  const { db } = database
+  const worker = async (tenantId: string, id: string) => {
+    const w = await db
+      .selectFrom('workers')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst()
+    if (!w) throw notFound(`worker ${id}`)
+    return w
+  }
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/shifts',
+      tags: ['Shifts'],
+      security,
+      middleware: [requireScope('workers:write')] as const,
+      request: body(
+        z
+          .object({
+            worker_id: z.string().min(1).max(100),
+            location_id: z.string().max(200).nullable().optional(),
+            shift_date: day,
+            start_time: clock,
+            end_time: clock,
+          })
+          .strict(),
+      ),
+      responses: { 201: json(Shift, 'The shift; emits shift.created'), ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const { tenantId } = c.get('caller')
+      await worker(tenantId, input.worker_id)
+      if (input.end_time === input.start_time)
+        throw new ApiError(400, 'validation_failed', 'end_time must differ from start_time')
+      const row: ShiftTable = {
+        id: newId('shf_'),
+        tenant_id: tenantId,
+        worker_id: input.worker_id,
+        location_id: input.location_id ?? null,
+        shift_date: input.shift_date,
+        start_time: input.start_time,
+        end_time: input.end_time,
+        created_at: now(),
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('shifts').values(row).execute()
+        const { tenant_id: _t, created_at: _c, id, ...data } = row
+        await dispatcher.send(
+          { type: 'shift.created', tenantId, data: { shift_id: id, ...data } },
+          { trx },
+        )
+      })
+      return c.json(toShift(row), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/shifts',
+      tags: ['Shifts'],
+      security,
+      middleware: [requireScope('workers:read')] as const,
+      request: { query: PageQuery.extend({ worker_id: z.string().max(100).optional() }) },
+      responses: { 200: json(page(Shift), 'Shifts, oldest first'), ...errors },
+    }),
+    async (c) => {
+      const { limit = 50, cursor, worker_id } = c.req.valid('query')
+      let q = db
+        .selectFrom('shifts')
+        .selectAll()
+        .where('tenant_id', '=', c.get('caller').tenantId)
+        .orderBy('id')
+        .limit(limit + 1)
+      if (cursor) q = q.where('id', '>', cursor)
+      if (worker_id) q = q.where('worker_id', '=', worker_id)
+      const rows = await q.execute()
+      const data = rows.slice(0, limit).map(toShift)
+      const hasMore = rows.length > limit
+      return c.json(
+        { data, has_more: hasMore, next_cursor: hasMore ? data[data.length - 1]!.id : null },
+        200,
+      )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/v1/workers/{id}/documents',
+      tags: ['Documents'],
+      security,
+      middleware: [requireScope('workers:write')] as const,
+      request: {
+        params: IdParam,
+        ...body(
+          z
+            .object({
+              kind: z.string().trim().min(1).max(100),
+              name: z.string().max(200).nullable().optional(),
+              expires_on: day,
+            })
+            .strict(),
+        ),
+      },
+      responses: {
+        201: json(Document, 'The document; document.expired is sent once after expires_on'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { tenantId } = c.get('caller')
+      const w = await worker(tenantId, c.req.valid('param').id)
+      const input = c.req.valid('json')
+      const row: DocumentTable = {
+        id: newId('doc_'),
+        tenant_id: tenantId,
+        worker_id: w.id,
+        kind: input.kind,
+        name: input.name ?? null,
+        expires_on: input.expires_on,
+        expired_notified_at: null,
+        created_at: now(),
+      }
+      await db.insertInto('documents').values(row).execute()
+      return c.json(toDocument(row), 201)
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/v1/workers/{id}/documents',
+      tags: ['Documents'],
+      security,
+      middleware: [requireScope('workers:read')] as const,
+      request: { params: IdParam },
+      responses: {
+        200: json(z.object({ data: z.array(Document) }), 'The worker’s documents'),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { tenantId } = c.get('caller')
+      const w = await worker(tenantId, c.req.valid('param').id)
+      const rows = await db
+        .selectFrom('documents')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('worker_id', '=', w.id)
+        .orderBy('id')
+        .execute()
+      return c.json({ data: rows.map(toDocument) }, 200)
+    },
+  )
+}

@@ -1,0 +1,139 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createDispatcher } from '@clockhook/dispatcher'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { RunningServer } from '../src/index'
+import { loadConfig, openDatabase, startServer, sweepExpiredDocuments } from '../src/index'
+
+const ADMIN = 'ck_schedule_admin_key_long_enough_0123456789'
+const silent = { info() {}, warn() {}, error() {} }
+
+describe('shifts and documents', () => {
+  let dir: string
+  let server: RunningServer
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${ADMIN}`,
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    return { status: res.status, body: await res.json() }
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'clockhook-schedule-'))
+    server = await startServer(
+      loadConfig({ PORT: '0', CLOCKHOOK_DATA_DIR: dir, CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN }),
+      silent,
+      () => {},
+    )
+  })
+  afterAll(async () => {
+    await server?.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('plans shifts, emits shift.created and refuses bad times', async () => {
+    const worker = (await call('POST', '/v1/workers', { name: 'Ada' })).body
+    const shift = await call('POST', '/v1/shifts', {
+      worker_id: worker.id,
+      shift_date: '2026-12-01',
+      start_time: '08:00',
+      end_time: '16:30',
+    })
+    expect(shift.status).toBe(201)
+    expect(shift.body.id).toMatch(/^shf_/)
+    for (const bad of [
+      { worker_id: worker.id, shift_date: '2026-13-01', start_time: '08:00', end_time: '16:00' },
+      { worker_id: worker.id, shift_date: '2026-12-01', start_time: '8am', end_time: '16:00' },
+      { worker_id: worker.id, shift_date: '2026-12-01', start_time: '08:00', end_time: '08:00' },
+    ]) {
+      expect((await call('POST', '/v1/shifts', bad)).status).toBe(400)
+    }
+    expect(
+      (
+        await call('POST', '/v1/shifts', {
+          worker_id: 'wkr_none',
+          shift_date: '2026-12-01',
+          start_time: '08:00',
+          end_time: '16:00',
+        })
+      ).status,
+    ).toBe(404)
+    expect((await call('GET', `/v1/shifts?worker_id=${worker.id}`)).body.data).toHaveLength(1)
+    const events = (await call('GET', '/v1/events?types=shift.created')).body.data
+    expect(events.map((e: { data: { shift_id: string } }) => e.data.shift_id)).toEqual([
+      shift.body.id,
+    ])
+  })
+
+  it('keeps worker documents with their expiry', async () => {
+    const worker = (await call('POST', '/v1/workers', { name: 'Grace' })).body
+    const doc = await call('POST', `/v1/workers/${worker.id}/documents`, {
+      kind: 'work_permit',
+      expires_on: '2000-01-01',
+    })
+    expect(doc.status).toBe(201)
+    expect(doc.body).toMatchObject({ kind: 'work_permit', expired: true })
+    expect(
+      (await call('POST', `/v1/workers/${worker.id}/documents`, { kind: 'x', expires_on: 'soon' }))
+        .status,
+    ).toBe(400)
+    expect((await call('GET', `/v1/workers/${worker.id}/documents`)).body.data).toHaveLength(1)
+  })
+})
+
+describe('the document expiry sweep', () => {
+  it('emits document.expired exactly once, even with sweeps running side by side', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clockhook-sweep-'))
+    const database = await openDatabase({ dataDir: dir })
+    const dispatcher = createDispatcher({ store: database.store })
+    try {
+      const t = new Date().toISOString()
+      await database.db
+        .insertInto('documents')
+        .values([
+          {
+            id: 'doc_old',
+            tenant_id: 'ten_1',
+            worker_id: 'wkr_1',
+            kind: 'permit',
+            name: null,
+            expires_on: '2000-01-01',
+            expired_notified_at: null,
+            created_at: t,
+          },
+          {
+            id: 'doc_new',
+            tenant_id: 'ten_1',
+            worker_id: 'wkr_1',
+            kind: 'permit',
+            name: null,
+            expires_on: '2999-01-01',
+            expired_notified_at: null,
+            created_at: t,
+          },
+        ])
+        .execute()
+      const counts = await Promise.all(
+        [1, 2, 3].map(() => sweepExpiredDocuments(database.db, dispatcher)),
+      )
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(1)
+      expect(await sweepExpiredDocuments(database.db, dispatcher)).toBe(0)
+      const events = await dispatcher.listMessages({
+        tenantId: 'ten_1',
+        types: ['document.expired'],
+      })
+      expect(events.data.map((m) => m.payload)).toEqual([
+        { document_id: 'doc_old', worker_id: 'wkr_1', kind: 'permit', expires_on: '2000-01-01' },
+      ])
+    } finally {
+      await database.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
