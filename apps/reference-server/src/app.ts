@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { authenticate } from './auth'
 import type { AppContext } from './context'
+import { registerDocs } from './docs'
 import { ApiError, errorBody, renderError } from './errors'
 import { idempotency } from './idempotency'
 import { rateLimit } from './limits'
@@ -15,6 +16,15 @@ import { registerWebhooks } from './routes/webhooks'
 import { registerWorkers } from './routes/workers'
 
 const MAX_BODY_BYTES = 256 * 1024
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Clockhook API',
+    version: '1.0.0',
+    description: 'Time-tracking events as signed webhooks, or pulled.',
+  },
+}
 
 /** The HTTP API: every route, every error in the one error shape. */
 export function createApp(
@@ -111,6 +121,8 @@ export function createApp(
       description: 'Time-tracking events as signed webhooks, or pulled.',
     },
   })
+
+  registerDocs(app)
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
