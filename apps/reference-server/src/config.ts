@@ -22,6 +22,14 @@ const schema = z.object({
   CLOCKHOOK_ALLOW_PRIVATE_URLS: flag,
   CLOCKHOOK_ROLE: z.enum(['api', 'worker', 'all']).default('all'),
   CLOCKHOOK_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
+  CLOCKHOOK_RETRY_SCHEDULE: z
+    .string()
+    .regex(
+      /^\d+(\.\d+)?(,\d+(\.\d+)?)*$/,
+      'must be comma-separated delays in seconds, e.g. 0,5,300,1800',
+    )
+    .transform((v) => v.split(',').map((s) => Math.round(Number(s) * 1000)))
+    .optional(),
   NODE_ENV: z.string().optional(),
 })
 

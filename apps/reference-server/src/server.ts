@@ -41,6 +41,9 @@ export async function startServer(
     secretCipher: aesGcmCipher(masterKey),
     render: createRenderer((tenantId) => versions.get(tenantId) ?? 1),
     ssrf: config.CLOCKHOOK_ALLOW_PRIVATE_URLS ? { allowPrivateNetworks: true } : {},
+    ...(config.CLOCKHOOK_RETRY_SCHEDULE
+      ? { retrySchedule: config.CLOCKHOOK_RETRY_SCHEDULE, pollIntervalMs: 200 }
+      : {}),
     logger,
   })
   for (const t of await database.db
