@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { authenticate } from './auth'
+import { registerConsole } from './console/index'
 import type { AppContext } from './context'
 import { registerDocs } from './docs'
 import { ApiError, errorBody, renderError } from './errors'
@@ -123,6 +124,7 @@ export function createApp(
   })
 
   registerDocs(app)
+  registerConsole(app)
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),

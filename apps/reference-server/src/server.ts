@@ -113,7 +113,7 @@ export async function startServer(
     const { port } = server.address() as AddressInfo
     url = `http://${config.HOST}:${port}`
     print(
-      `Clockhook API on ${url} (openapi: ${url}/openapi.json, role: ${config.CLOCKHOOK_ROLE}, database: ${database.kind})`,
+      `Clockhook API on ${url}\n  Console:       ${url}/console\n  API reference: ${url}/docs\n  OpenAPI:       ${url}/openapi.json\n  role ${config.CLOCKHOOK_ROLE}, database ${database.kind}`,
     )
   }
 
