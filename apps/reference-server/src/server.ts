@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { createDispatcher } from '@clockhook/dispatcher'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
+import { audit } from './audit'
 import type { Config } from './config'
 import type { Logger } from './context'
 import { aesGcmCipher, hashApiKey, loadMasterKey, newApiKey } from './crypto'
@@ -45,6 +46,15 @@ export async function startServer(
       ? { retrySchedule: config.CLOCKHOOK_RETRY_SCHEDULE, pollIntervalMs: 200 }
       : {}),
     logger,
+  })
+  dispatcher.on('endpoint.disabled', ({ endpoint, reason }) => {
+    audit(database.db, {
+      tenantId: endpoint.tenantId,
+      actor: 'system',
+      action: 'webhook.auto_disabled',
+      target: endpoint.id,
+      details: { reason },
+    }).catch((err) => logger.error({ err }, 'could not audit an auto-disable'))
   })
   for (const t of await database.db
     .selectFrom('tenants')

@@ -103,6 +103,35 @@ describe('delivery lifecycle through the API', () => {
     })
   })
 
+  it('disables a webhook that answers 410 Gone and says so in the audit log', async () => {
+    status = 410
+    const hook = (
+      await call('POST', '/v1/webhooks', {
+        name: 'gone',
+        url: `${url}?gone`,
+        events: ['worker.created'],
+      })
+    ).body
+    await call('POST', '/v1/workers', { name: 'Gone' })
+    const disabled = await eventually(async () => {
+      const w = (await call('GET', `/v1/webhooks/${hook.id}`)).body
+      return w.enabled === false ? w : false
+    })
+    expect(disabled.disabled_reason).toBe('gone')
+    const audit = await eventually(async () => {
+      const entries = (await call('GET', '/v1/audit-log')).body.data as Array<{
+        action: string
+        target: string
+        actor: string
+      }>
+      return (
+        entries.find((e) => e.action === 'webhook.auto_disabled' && e.target === hook.id) ?? false
+      )
+    })
+    expect(audit.actor).toBe('system')
+    status = 204
+  })
+
   it('renders each webhook for its pinned payload version', async () => {
     status = 204
     const v2 = (
