@@ -6,7 +6,7 @@ import { newApiKey } from '../crypto'
 import type { ApiKeyTable } from '../db/schema'
 import { notFound } from '../errors'
 import { newId, now } from '../ids'
-import { body, errors, IdParam, json, PageQuery, page, security } from './common'
+import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
 
 const ApiKey = z
   .object({
@@ -109,13 +109,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
         .orderBy('id')
         .limit(limit + 1)
       if (cursor) q = q.where('id', '>', cursor)
-      const rows = await q.execute()
-      const data = rows.slice(0, limit).map(toKey)
-      const hasMore = rows.length > limit
-      return c.json(
-        { data, has_more: hasMore, next_cursor: hasMore ? data[data.length - 1]!.id : null },
-        200,
-      )
+      return c.json(toPage(await q.execute(), limit, toKey), 200)
     },
   )
 
@@ -241,18 +235,15 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
         .orderBy('id', 'desc')
         .limit(limit + 1)
       if (cursor) q = q.where('id', '<', cursor)
-      const rows = await q.execute()
-      const data = rows.slice(0, limit).map((r) => ({
-        id: r.id,
-        actor: r.actor,
-        action: r.action,
-        target: r.target,
-        details: JSON.parse(r.details),
-        created_at: r.created_at,
-      }))
-      const hasMore = rows.length > limit
       return c.json(
-        { data, has_more: hasMore, next_cursor: hasMore ? data[data.length - 1]!.id : null },
+        toPage(await q.execute(), limit, (r) => ({
+          id: r.id,
+          actor: r.actor,
+          action: r.action,
+          target: r.target,
+          details: JSON.parse(r.details),
+          created_at: r.created_at,
+        })),
         200,
       )
     },

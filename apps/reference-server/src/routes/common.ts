@@ -47,3 +47,14 @@ export const page = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), next_cursor: z.string().nullable(), has_more: z.boolean() })
 
 export const security = [{ bearerAuth: [] }]
+
+/** A page from rows fetched with `limit + 1`, in the API's `{ data, next_cursor, has_more }`. */
+export function toPage<R extends { id: string }, T>(rows: R[], limit: number, map: (row: R) => T) {
+  const hasMore = rows.length > limit
+  const kept = rows.slice(0, limit)
+  return {
+    data: kept.map(map),
+    has_more: hasMore,
+    next_cursor: hasMore ? kept[kept.length - 1]!.id : null,
+  }
+}

@@ -4,7 +4,7 @@ import type { App, AppContext } from '../context'
 import type { DocumentTable, ShiftTable } from '../db/schema'
 import { ApiError, notFound } from '../errors'
 import { newId, now } from '../ids'
-import { body, errors, IdParam, json, PageQuery, page, security } from './common'
+import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
 
 const day = z.iso.date()
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM')
@@ -125,13 +125,7 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
         .limit(limit + 1)
       if (cursor) q = q.where('id', '>', cursor)
       if (worker_id) q = q.where('worker_id', '=', worker_id)
-      const rows = await q.execute()
-      const data = rows.slice(0, limit).map(toShift)
-      const hasMore = rows.length > limit
-      return c.json(
-        { data, has_more: hasMore, next_cursor: hasMore ? data[data.length - 1]!.id : null },
-        200,
-      )
+      return c.json(toPage(await q.execute(), limit, toShift), 200)
     },
   )
 

@@ -4,7 +4,7 @@ import type { App, AppContext } from '../context'
 import type { TimeEntryTable } from '../db/schema'
 import { ApiError, notFound } from '../errors'
 import { newId, now } from '../ids'
-import { body, errors, IdParam, json, PageQuery, page, security } from './common'
+import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
 
 const TimeEntry = z
   .object({
@@ -208,13 +208,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       if (worker_id) q = q.where('worker_id', '=', worker_id)
       if (from) q = q.where('clock_in', '>=', from)
       if (to) q = q.where('clock_in', '<', to)
-      const rows = await q.execute()
-      const data = rows.slice(0, limit).map(toEntry)
-      const hasMore = rows.length > limit
-      return c.json(
-        { data, has_more: hasMore, next_cursor: hasMore ? data[data.length - 1]!.id : null },
-        200,
-      )
+      return c.json(toPage(await q.execute(), limit, toEntry), 200)
     },
   )
 

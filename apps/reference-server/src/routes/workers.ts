@@ -4,7 +4,7 @@ import type { App, AppContext } from '../context'
 import type { WorkerTable } from '../db/schema'
 import { notFound } from '../errors'
 import { newId, now } from '../ids'
-import { body, errors, IdParam, json, PageQuery, page, security } from './common'
+import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
 
 const Worker = z
   .object({
@@ -112,13 +112,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
         .orderBy('id')
         .limit(limit + 1)
       if (cursor) q = q.where('id', '>', cursor)
-      const rows = await q.execute()
-      const data = rows.slice(0, limit).map(toWorker)
-      const hasMore = rows.length > limit
-      return c.json(
-        { data, has_more: hasMore, next_cursor: hasMore ? data[data.length - 1]!.id : null },
-        200,
-      )
+      return c.json(toPage(await q.execute(), limit, toWorker), 200)
     },
   )
 
