@@ -178,7 +178,7 @@ async function drain(target: Target, count: number, sampleRss = false) {
     store: timing.store,
     ssrf: { allowedCidrs: ['127.0.0.1/32'] },
     concurrency: CONCURRENCY,
-    batchSize: 128,
+    batchSize: Number(process.env.BENCH_BATCH ?? 256),
   })
   let errors = 0
   dispatcher.on('error', ({ error, context }) => {
