@@ -22,36 +22,30 @@ export async function openDatabase(options: {
   url?: string
   dataDir: string
 }): Promise<AppDatabase> {
-  let handle: AppDatabase
+  let kind: AppDatabase['kind']
+  let db: Kysely<AppSchema>
+  let store: DeliveryStore
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 })
-    const db = new Kysely<AppSchema>({ dialect: new PostgresDialect({ pool }) })
-    const store = postgresStore({ pool, kysely: db as Kysely<unknown> })
-    handle = {
-      kind: 'postgres',
-      db,
-      store,
-      ping: async () => void (await sql`select 1`.execute(db)),
-      close: async () => {
-        await store.close()
-        await db.destroy()
-      },
-    }
+    kind = 'postgres'
+    db = new Kysely<AppSchema>({ dialect: new PostgresDialect({ pool }) })
+    store = postgresStore({ pool, kysely: db as Kysely<unknown> })
   } else {
     mkdirSync(options.dataDir, { recursive: true })
     const database = new Database(join(options.dataDir, 'clockhook.db'))
-    const db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database }) })
-    const store = sqliteStore({ database, kysely: db as Kysely<unknown> })
-    handle = {
-      kind: 'sqlite',
-      db,
-      store,
-      ping: async () => void (await sql`select 1`.execute(db)),
-      close: async () => {
-        await store.close()
-        await db.destroy()
-      },
-    }
+    kind = 'sqlite'
+    db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database }) })
+    store = sqliteStore({ database, kysely: db as Kysely<unknown> })
+  }
+  const handle: AppDatabase = {
+    kind,
+    db,
+    store,
+    ping: async () => void (await sql`select 1`.execute(db)),
+    close: async () => {
+      await store.close()
+      await db.destroy()
+    },
   }
   const migrator = new Migrator({
     db: handle.db,

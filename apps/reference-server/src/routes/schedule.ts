@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { requireScope } from '../auth'
 import type { App, AppContext } from '../context'
 import type { DocumentTable, ShiftTable } from '../db/schema'
-import { ApiError, notFound } from '../errors'
+import { findWorker } from '../db/workers'
+import { ApiError } from '../errors'
 import { newId, now } from '../ids'
 import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
 
@@ -45,17 +46,7 @@ const toDocument = (d: DocumentTable) => ({
 
 export function registerSchedule(app: App, { database, dispatcher }: AppContext): void {
   const { db } = database
-  const worker = async (tenantId: string, id: string) => {
-    const w = await db
-      .selectFrom('workers')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst()
-    if (!w) throw notFound(`worker ${id}`)
-    return w
-  }
+  const worker = (tenantId: string, id: string) => findWorker(db, tenantId, id)
 
   app.openapi(
     createRoute({

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { requireScope } from '../auth'
 import type { App, AppContext } from '../context'
 import type { TimeEntryTable } from '../db/schema'
+import { findWorker } from '../db/workers'
 import { ApiError, notFound } from '../errors'
 import { newId, now } from '../ids'
 import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
@@ -30,17 +31,7 @@ const isoTimestamp = z.iso.datetime({ offset: true }).transform((v) => new Date(
 
 export function registerTimeEntries(app: App, { database, dispatcher }: AppContext): void {
   const { db } = database
-  const workerOf = async (tenantId: string, id: string) => {
-    const w = await db
-      .selectFrom('workers')
-      .select(['id', 'name'])
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst()
-    if (!w) throw notFound(`worker ${id}`)
-    return w
-  }
+  const workerOf = (tenantId: string, id: string) => findWorker(db, tenantId, id)
 
   app.openapi(
     createRoute({

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { requireScope } from '../auth'
 import type { App, AppContext } from '../context'
 import type { WorkerTable } from '../db/schema'
-import { notFound } from '../errors'
+import { findWorker } from '../db/workers'
 import { newId, now } from '../ids'
 import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
 
@@ -47,17 +47,7 @@ const workerEvent = (w: WorkerTable) => ({
 
 export function registerWorkers(app: App, { database, dispatcher }: AppContext): void {
   const { db } = database
-  const find = async (tenantId: string, id: string) => {
-    const w = await db
-      .selectFrom('workers')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst()
-    if (!w) throw notFound(`worker ${id}`)
-    return w
-  }
+  const find = (tenantId: string, id: string) => findWorker(db, tenantId, id)
 
   app.openapi(
     createRoute({
