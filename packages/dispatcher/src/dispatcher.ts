@@ -82,6 +82,8 @@ export interface DispatcherOptions {
   retryAfterCapMs?: number
   /** Response bytes kept as the attempt's preview. Default 4096. */
   previewBytes?: number
+  /** How long finished attempts are gathered before they are recorded together. Default 5 ms. */
+  recordDelayMs?: number
   secretCipher?: SecretCipher
   userAgent?: string
 }
@@ -237,6 +239,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const disableAfterMs = options.disableAfterMs ?? 5 * DAY
   const retryAfterCapMs = options.retryAfterCapMs ?? 3_600_000
   const previewBytes = options.previewBytes ?? 4096
+  const recordDelayMs = options.recordDelayMs ?? 5
   const clock = options.clock ?? { now: () => Date.now() }
   const cipher = options.secretCipher
   const userAgent = options.userAgent ?? 'Clockhook-Dispatcher/0.1'
@@ -502,13 +505,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
+  // Outcomes are recorded in batches: a few milliseconds of gathering turn many small
+  // store transactions into few larger ones (a full batch goes at once).
   function scheduleFlush(): void {
+    if (pendingOutcomes.length >= batchSize) {
+      void flush()
+      return
+    }
     if (flushScheduled) return
     flushScheduled = true
-    setImmediate(() => {
+    setTimeout(() => {
       flushScheduled = false
       void flush()
-    })
+    }, recordDelayMs)
   }
 
   async function flush(): Promise<void> {

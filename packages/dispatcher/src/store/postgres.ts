@@ -120,69 +120,69 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
       return out
     },
     async complete(x, outcomes, now) {
-      const applied = new Set<string>()
-      if (outcomes.length === 0) return applied
-      // Arrays and unnest: a handful of parameters whatever the batch size, so the
-      // statement parses in microseconds instead of growing with every row.
-      const attempts = outcomes.map((o) => attemptRow(o.attempt))
-      const a = <K extends keyof ReturnType<typeof attemptRow>>(k: K) => attempts.map((r) => r[k])
-      await x.transaction().execute(async (trx) => {
-        await relax(trx)
-        // Found by primary key (`= any`), each row's new values read from one jsonb map:
-        // no join for the planner to get wrong, whatever the table's statistics say.
-        const byId: Record<
-          string,
-          { t: number; s: string; n: number | null; h: number | null; e: string | null }
-        > = {}
-        for (const o of outcomes) {
-          byId[o.deliveryId] = {
-            t: o.leaseToken,
-            s: o.status,
-            n: o.nextAttemptAt,
-            h: o.attempt.httpStatus,
-            e: o.attempt.errorMessage,
-          }
+      if (outcomes.length === 0) return new Set<string>()
+      // One statement, one round trip: the fenced update, the attempt rows and the
+      // endpoints' failure streaks. Rows are found by primary key (`= any`) and read their
+      // new values from a jsonb map — no join for the planner to turn into a per-row
+      // rescan. The commit does not wait for the disk (see relax).
+      const byId: Record<
+        string,
+        { t: number; s: string; n: number | null; h: number | null; e: string | null }
+      > = {}
+      for (const o of outcomes) {
+        byId[o.deliveryId] = {
+          t: o.leaseToken,
+          s: o.status,
+          n: o.nextAttemptAt,
+          h: o.attempt.httpStatus,
+          e: o.attempt.errorMessage,
         }
-        const m = sql`${JSON.stringify(byId)}::jsonb -> d.id`
-        const updated = await sql<{ id: string }>`
+      }
+      const m = sql`${JSON.stringify(byId)}::jsonb -> d.id`
+      const rows = outcomes.map((o) => attemptRow(o.attempt))
+      const a = <K extends keyof ReturnType<typeof attemptRow>>(k: K) => rows.map((r) => r[k])
+      const result = await sql<{ id: string }>`
+        with cfg as materialized (select set_config('synchronous_commit', 'off', true) as v),
+        upd as (
           update clockhook_deliveries d
           set status = ${m} ->> 's', attempts = d.attempts + 1, next_attempt_at = (${m} ->> 'n')::bigint,
             leased_until = null, last_http_status = (${m} ->> 'h')::integer, last_error = ${m} ->> 'e',
             updated_at = ${now}
           where d.id = any(${Object.keys(byId)}::text[]) and d.lease_token = (${m} ->> 't')::integer
-            and d.leased_until is not null
-          returning d.id`.execute(trx)
-        for (const r of updated.rows) applied.add(r.id)
-        if (applied.size === 0) return
-        await sql`
-          insert into clockhook_attempts (id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms,
-            succeeded, http_status, error_kind, error_message, request_headers, request_preview, response_preview)
+            and d.leased_until is not null and (select v from cfg) is not null
+          returning d.id
+        ),
+        a as (
           select * from unnest(${a('id')}::text[], ${a('delivery_id')}::text[], ${a('endpoint_id')}::text[],
             ${a('trigger')}::text[], ${a('attempted_at')}::bigint[], ${a('duration_ms')}::integer[],
             ${a('succeeded')}::integer[], ${a('http_status')}::integer[], ${a('error_kind')}::text[],
             ${a('error_message')}::text[], ${a('request_headers')}::text[], ${a('request_preview')}::text[],
-            ${a('response_preview')}::text[])
-            as a(id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms, succeeded,
-              http_status, error_kind, error_message, request_headers, request_preview, response_preview)
-          where a.delivery_id = any(${[...applied]}::text[])`.execute(trx)
-        const last = new Map<string, AttemptOutcome>()
-        for (const o of outcomes) if (applied.has(o.deliveryId)) last.set(o.attempt.endpointId, o)
-        const healthy = [...last.values()]
-          .filter((o) => o.attempt.succeeded)
-          .map((o) => o.attempt.endpointId)
-        const failing = [...last.values()].filter((o) => !o.attempt.succeeded)
-        if (healthy.length > 0) {
-          await sql`update clockhook_endpoints set failing_since = null
-            where id = any(${healthy}::text[]) and failing_since is not null`.execute(trx)
-        }
-        if (failing.length > 0) {
-          await sql`update clockhook_endpoints set failing_since = ${Math.min(...failing.map((o) => o.attempt.attemptedAt))}
-            where id = any(${failing.map((o) => o.attempt.endpointId)}::text[]) and failing_since is null`.execute(
-            trx,
-          )
-        }
-      })
-      return applied
+            ${a('response_preview')}::text[]) with ordinality
+            as a(id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms, succeeded, http_status,
+              error_kind, error_message, request_headers, request_preview, response_preview, ord)
+          where a.delivery_id in (select id from upd)
+        ),
+        ins as (
+          insert into clockhook_attempts (id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms,
+            succeeded, http_status, error_kind, error_message, request_headers, request_preview, response_preview)
+          select id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms, succeeded, http_status,
+            error_kind, error_message, request_headers, request_preview, response_preview from a
+        ),
+        streak as (
+          select endpoint_id, (array_agg(succeeded order by ord desc))[1] as last_ok,
+            min(attempted_at) filter (where succeeded = 0) as first_failure
+          from a group by endpoint_id
+        ),
+        healthy as (
+          update clockhook_endpoints e set failing_since = null from streak
+          where e.id = streak.endpoint_id and streak.last_ok = 1 and e.failing_since is not null
+        ),
+        failing as (
+          update clockhook_endpoints e set failing_since = streak.first_failure from streak
+          where e.id = streak.endpoint_id and streak.last_ok = 0 and e.failing_since is null
+        )
+        select id from upd`.execute(x)
+      return new Set(result.rows.map((r) => r.id))
     },
     async currentSchema(x) {
       const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(x)

@@ -171,15 +171,10 @@ const initial = (kind: 'sqlite' | 'postgres'): Migration => ({
       .on('clockhook_deliveries')
       .columns(['endpoint_id', 'id'])
       .execute()
-    await db.schema
-      .createIndex('clockhook_deliveries_message')
-      .on('clockhook_deliveries')
-      .column('message_id')
-      .execute()
 
     await db.schema
       .createTable('clockhook_attempts')
-      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.notNull())
       .addColumn('delivery_id', 'text', (c) => c.notNull())
       .addColumn('endpoint_id', 'text', (c) => c.notNull())
       .addColumn('trigger', 'text', (c) => c.notNull())
@@ -192,11 +187,8 @@ const initial = (kind: 'sqlite' | 'postgres'): Migration => ({
       .addColumn('request_headers', 'text', (c) => c.notNull())
       .addColumn('request_preview', 'text', (c) => c.notNull())
       .addColumn('response_preview', 'text')
-      .execute()
-    await db.schema
-      .createIndex('clockhook_attempts_delivery')
-      .on('clockhook_attempts')
-      .columns(['delivery_id', 'id'])
+      // every index is written on each attempt: the key doubles as the listing order
+      .addPrimaryKeyConstraint('clockhook_attempts_pk', ['delivery_id', 'id'])
       .execute()
     await db.schema
       .createIndex('clockhook_attempts_endpoint_time')
