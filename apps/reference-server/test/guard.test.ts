@@ -1,15 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Webhook } from '@clockhook/signer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../src/index'
 import { loadConfig, startServer } from '../src/index'
+import { apiClient, silent, startRecorder } from './support'
 
 const ADMIN = 'ck_guard_admin_key_that_is_long_enough_0123456789'
-const silent = { info() {}, warn() {}, error() {} }
 
 const start = (dir: string, extra: Record<string, string> = {}) =>
   startServer(
@@ -23,28 +21,10 @@ const start = (dir: string, extra: Record<string, string> = {}) =>
     () => {},
   )
 
-async function call(
-  server: RunningServer,
-  method: string,
-  path: string,
-  body?: unknown,
-  key = ADMIN,
-) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${key}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? JSON.parse(text) : null }
-}
-
 describe('with the SSRF guard on (the default)', () => {
   let dir: string
   let server: RunningServer
+  const call = apiClient(() => server.url, ADMIN)
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clockhook-guard-'))
     server = await start(dir)
@@ -62,34 +42,33 @@ describe('with the SSRF guard on (the default)', () => {
       'http://169.254.169.254/latest',
       'http://[::1]/x',
     ]) {
-      const r = await call(server, 'POST', '/v1/webhooks', { name: 'x', url, events: ['clock.in'] })
+      const r = await call('POST', '/v1/webhooks', { name: 'x', url, events: ['clock.in'] })
       expect(r.status, url).toBe(400)
       expect(r.body.error.code).toBe('url_not_allowed')
     }
-    expect((await call(server, 'GET', '/v1/webhooks')).body.data).toEqual([])
+    expect((await call('GET', '/v1/webhooks')).body.data).toEqual([])
   })
 
   it('regenerates an API key: the old one is dead at once', async () => {
-    const created = (
-      await call(server, 'POST', '/v1/api-keys', { name: 'ci', scopes: ['workers:read'] })
-    ).body
-    const fresh = (await call(server, 'POST', `/v1/api-keys/${created.id}/regenerate`)).body
+    const created = (await call('POST', '/v1/api-keys', { name: 'ci', scopes: ['workers:read'] }))
+      .body
+    const fresh = (await call('POST', `/v1/api-keys/${created.id}/regenerate`)).body
     expect(fresh.key).not.toBe(created.key)
-    expect((await call(server, 'GET', '/v1/workers', undefined, created.key)).status).toBe(401)
-    expect((await call(server, 'GET', '/v1/workers', undefined, fresh.key)).status).toBe(200)
+    expect((await call('GET', '/v1/workers', undefined, created.key)).status).toBe(401)
+    expect((await call('GET', '/v1/workers', undefined, fresh.key)).status).toBe(200)
   })
 
   it('long-polls the pull API until an event arrives', async () => {
-    const cursor = (await call(server, 'GET', '/v1/events?limit=1000')).body.next_cursor
+    const cursor = (await call('GET', '/v1/events?limit=1000')).body.next_cursor
     const started = Date.now()
-    const waiting = call(server, 'GET', `/v1/events?after=${cursor}&wait=5`)
+    const waiting = call('GET', `/v1/events?after=${cursor}&wait=5`)
     await new Promise((r) => setTimeout(r, 300))
-    await call(server, 'POST', '/v1/workers', { name: 'Late' })
+    await call('POST', '/v1/workers', { name: 'Late' })
     const page = await waiting
     expect(page.body.data.map((e: { type: string }) => e.type)).toEqual(['worker.created'])
     expect(Date.now() - started).toBeLessThan(4000)
     const empty = Date.now()
-    const none = await call(server, 'GET', `/v1/events?after=${page.body.next_cursor}&wait=1`)
+    const none = await call('GET', `/v1/events?after=${page.body.next_cursor}&wait=1`)
     expect(none.body.data).toEqual([])
     expect(Date.now() - empty).toBeGreaterThanOrEqual(900)
   })
@@ -98,54 +77,48 @@ describe('with the SSRF guard on (the default)', () => {
 describe('secret rotation through the API', () => {
   let dir: string
   let server: RunningServer
-  let receiver: Server
-  const received: Array<{ headers: Record<string, string>; body: string }> = []
+  let recorder: Awaited<ReturnType<typeof startRecorder>>
+  const call = apiClient(() => server.url, ADMIN)
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clockhook-rotation-'))
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = []
-      req.on('data', (c) => chunks.push(c))
-      req.on('end', () => {
-        received.push({
-          headers: req.headers as Record<string, string>,
-          body: Buffer.concat(chunks).toString(),
-        })
-        res.writeHead(204).end()
-      })
-    })
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
+    recorder = await startRecorder()
     server = await start(dir, { CLOCKHOOK_ALLOW_PRIVATE_URLS: '1' })
   })
   afterAll(async () => {
     await server?.close()
-    receiver.closeAllConnections()
-    await new Promise<void>((r) => receiver.close(() => r()))
+    await recorder.close()
     rmSync(dir, { recursive: true, force: true })
   })
 
   it('signs with both secrets during the grace period, and with the new one only after it', async () => {
-    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`
+    const url = recorder.url
     const hook = (
-      await call(server, 'POST', '/v1/webhooks', { name: 'r', url, events: ['worker.created'] })
+      await call('POST', '/v1/webhooks', { name: 'r', url, events: ['worker.created'] })
     ).body
     const rotated = (
-      await call(server, 'POST', `/v1/webhooks/${hook.id}/rotate-secret`, {
+      await call('POST', `/v1/webhooks/${hook.id}/rotate-secret`, {
         grace_period_seconds: 2,
       })
     ).body
-    await call(server, 'POST', '/v1/workers', { name: 'During' })
+    await call('POST', '/v1/workers', { name: 'During' })
     const wait = async (n: number) => {
       const deadline = Date.now() + 10_000
-      while (received.length < n && Date.now() < deadline)
+      while (recorder.received.length < n && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 25))
     }
     await wait(1)
     for (const secret of [hook.secret, rotated.secret])
-      expect(new Webhook(secret).verify(received[0]!.body, received[0]!.headers)).toBeTruthy()
+      expect(
+        new Webhook(secret).verify(recorder.received[0]!.body, recorder.received[0]!.headers),
+      ).toBeTruthy()
     await new Promise((r) => setTimeout(r, 2100))
-    await call(server, 'POST', '/v1/workers', { name: 'After' })
+    await call('POST', '/v1/workers', { name: 'After' })
     await wait(2)
-    expect(new Webhook(rotated.secret).verify(received[1]!.body, received[1]!.headers)).toBeTruthy()
-    expect(() => new Webhook(hook.secret).verify(received[1]!.body, received[1]!.headers)).toThrow()
+    expect(
+      new Webhook(rotated.secret).verify(recorder.received[1]!.body, recorder.received[1]!.headers),
+    ).toBeTruthy()
+    expect(() =>
+      new Webhook(hook.secret).verify(recorder.received[1]!.body, recorder.received[1]!.headers),
+    ).toThrow()
   })
 })

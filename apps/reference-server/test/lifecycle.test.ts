@@ -1,23 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Webhook } from '@clockhook/signer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../src/index'
 import { loadConfig, startServer } from '../src/index'
+import { apiClient, eventually, silent, startRecorder } from './support'
 
 const ADMIN = 'ck_lifecycle_admin_key_long_enough_0123456789'
-const silent = { info() {}, warn() {}, error() {} }
 
 describe('delivery lifecycle through the API', () => {
   let dir: string
   let server: RunningServer
-  let receiver: Server
+  let recorder: Awaited<ReturnType<typeof startRecorder>>
   let url: string
   let status = 500
-  const received: Array<{ headers: Record<string, string>; body: string }> = []
   const env = () => ({
     PORT: '0',
     CLOCKHOOK_DATA_DIR: dir,
@@ -25,49 +22,17 @@ describe('delivery lifecycle through the API', () => {
     CLOCKHOOK_ALLOW_PRIVATE_URLS: '1',
     CLOCKHOOK_RETRY_SCHEDULE: '0,0.2,0.2',
   })
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${ADMIN}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    const text = await res.text()
-    return { status: res.status, body: text ? JSON.parse(text) : null }
-  }
-  const eventually = async <T>(check: () => Promise<T | false>, ms = 10_000): Promise<T> => {
-    const deadline = Date.now() + ms
-    for (;;) {
-      const v = await check()
-      if (v !== false) return v
-      if (Date.now() > deadline) throw new Error('timed out waiting')
-      await new Promise((r) => setTimeout(r, 50))
-    }
-  }
+  const call = apiClient(() => server.url, ADMIN)
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clockhook-lifecycle-'))
-    receiver = createServer((req, res) => {
-      const chunks: Buffer[] = []
-      req.on('data', (c) => chunks.push(c))
-      req.on('end', () => {
-        received.push({
-          headers: req.headers as Record<string, string>,
-          body: Buffer.concat(chunks).toString(),
-        })
-        res.writeHead(status).end()
-      })
-    })
-    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
-    url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`
+    recorder = await startRecorder(() => status)
+    url = recorder.url
     server = await startServer(loadConfig(env()), silent, () => {})
   })
   afterAll(async () => {
     await server?.close()
-    receiver.closeAllConnections()
-    await new Promise<void>((r) => receiver.close(() => r()))
+    await recorder.close()
     rmSync(dir, { recursive: true, force: true })
   })
 
@@ -95,9 +60,9 @@ describe('delivery lifecycle through the API', () => {
     await eventually(
       async () => (await call('GET', `/v1/deliveries/${failed.id}`)).body.status === 'succeeded',
     )
-    const ids = new Set(received.map((r) => r.headers['webhook-id']))
+    const ids = new Set(recorder.received.map((r) => r.headers['webhook-id']))
     expect(ids.size).toBe(1)
-    const last = received[received.length - 1]!
+    const last = recorder.received[recorder.received.length - 1]!
     expect(new Webhook(hook.secret).verify(last.body, last.headers)).toMatchObject({
       data: { worker_id: worker.id },
     })
@@ -143,16 +108,16 @@ describe('delivery lifecycle through the API', () => {
       })
     ).body
     const worker = (await call('POST', '/v1/workers', { name: 'Grace' })).body
-    const before = received.length
+    const before = recorder.received.length
     await call('POST', '/v1/time-entries/clock-in', { worker_id: worker.id })
-    await eventually(async () => received.length > before || false)
-    const body = JSON.parse(received[received.length - 1]!.body)
+    await eventually(async () => recorder.received.length > before || false)
+    const body = JSON.parse(recorder.received[recorder.received.length - 1]!.body)
     expect(body.data.worker).toEqual({ id: worker.id, name: 'Grace' })
     expect(body.data).not.toHaveProperty('worker_id')
     expect(
       new Webhook(v2.secret).verify(
-        received[received.length - 1]!.body,
-        received[received.length - 1]!.headers,
+        recorder.received[recorder.received.length - 1]!.body,
+        recorder.received[recorder.received.length - 1]!.headers,
       ),
     ).toBeTruthy()
   })
@@ -175,7 +140,7 @@ describe('delivery lifecycle through the API', () => {
       sent.push((await call('POST', '/v1/workers', { name: `w${i}` })).body.id)
     const secret = (await call('GET', `/v1/webhooks/${hook.id}/secret`)).body.secret
     const got = await eventually(async () => {
-      const mine = received.filter((r) => {
+      const mine = recorder.received.filter((r) => {
         try {
           new Webhook(secret).verify(r.body, r.headers)
           return true

@@ -5,24 +5,14 @@ import { createDispatcher } from '@clockhook/dispatcher'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../src/index'
 import { loadConfig, openDatabase, startServer, sweepExpiredDocuments } from '../src/index'
+import { apiClient, silent } from './support'
 
 const ADMIN = 'ck_schedule_admin_key_long_enough_0123456789'
-const silent = { info() {}, warn() {}, error() {} }
 
 describe('shifts and documents', () => {
   let dir: string
   let server: RunningServer
-  const call = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${ADMIN}`,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-    return { status: res.status, body: await res.json() }
-  }
+  const call = apiClient(() => server.url, ADMIN)
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'clockhook-schedule-'))

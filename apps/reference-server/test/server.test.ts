@@ -1,6 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer, request, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Webhook as StandardWebhook } from 'standardwebhooks'
@@ -8,65 +7,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../src/index'
 import { loadConfig, startServer } from '../src/index'
 import { databases } from './databases'
+import { apiClient, type Recorded, silent, startRecorder } from './support'
 
 const ADMIN = 'ck_test_admin_key_that_is_long_enough_0123456789'
-const silent = { info() {}, warn() {}, error() {} }
-
-interface Received {
-  headers: Record<string, string>
-  body: string
-}
 
 for (const database of databases)
   describe.skipIf(!database.available)(`the reference server on ${database.name}`, () => {
     let dir: string
     let server: RunningServer
-    let receiver: Server
+    let recorder: Awaited<ReturnType<typeof startRecorder>>
     let receiverUrl: string
     let dropDatabase: () => Promise<void> = async () => {}
-    const received: Received[] = []
+    const received = (): Recorded[] => recorder.received
 
-    const call = async (
-      method: string,
-      path: string,
-      body?: unknown,
-      key: string | null = ADMIN,
-    ) => {
-      const res = await fetch(`${server.url}${path}`, {
-        method,
-        headers: {
-          ...(key ? { authorization: `Bearer ${key}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        body:
-          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      })
-      const text = await res.text()
-      return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers }
-    }
+    const call = apiClient(() => server.url, ADMIN)
     const waitFor = async (n: number) => {
       const deadline = Date.now() + 10_000
-      while (received.length < n) {
-        if (Date.now() > deadline) throw new Error(`received ${received.length} of ${n}`)
+      while (received().length < n) {
+        if (Date.now() > deadline) throw new Error(`received ${received().length} of ${n}`)
         await new Promise((r) => setTimeout(r, 20))
       }
     }
 
     beforeAll(async () => {
       dir = mkdtempSync(join(tmpdir(), 'clockhook-server-'))
-      receiver = createServer((req, res) => {
-        const chunks: Buffer[] = []
-        req.on('data', (c) => chunks.push(c))
-        req.on('end', () => {
-          received.push({
-            headers: req.headers as Record<string, string>,
-            body: Buffer.concat(chunks).toString(),
-          })
-          res.writeHead(204).end()
-        })
-      })
-      await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
-      receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`
+      recorder = await startRecorder()
+      receiverUrl = recorder.url
       const db = await database.create()
       dropDatabase = db.cleanup
       const config = loadConfig({
@@ -80,8 +46,7 @@ for (const database of databases)
     })
     afterAll(async () => {
       await server?.close()
-      receiver?.closeAllConnections()
-      await new Promise<void>((r) => receiver.close(() => r()))
+      await recorder?.close()
       rmSync(dir, { recursive: true, force: true })
       await dropDatabase()
     })
@@ -179,8 +144,8 @@ for (const database of databases)
       ).toBe(409)
       await waitFor(1)
       const event = new StandardWebhook(hook.body.secret).verify(
-        received[0]!.body,
-        received[0]!.headers,
+        received()[0]!.body,
+        received()[0]!.headers,
       ) as {
         type: string
         data: Record<string, unknown>

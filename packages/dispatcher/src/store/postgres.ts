@@ -10,7 +10,7 @@ import {
 } from './sql/mapping'
 import type { DeliveryTable, Schema } from './sql/schema'
 import { createSqlStore } from './sql/sql-store'
-import type { AttemptOutcome, ClaimedDelivery, DeliveryStore } from './types'
+import type { ClaimedDelivery, DeliveryStore } from './types'
 
 const CHANNEL = 'clockhook_wakeup'
 
