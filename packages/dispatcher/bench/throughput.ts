@@ -189,8 +189,13 @@ async function drain(target: Target, count: number, sampleRss = false) {
   await target.prefill(endpoint.id, count)
   await receiverStats()
   const rss: number[] = []
+  const heap: number[] = []
   const sampler = sampleRss
-    ? setInterval(() => rss.push(process.memoryUsage().rss), 1000)
+    ? setInterval(() => {
+        const m = process.memoryUsage()
+        rss.push(m.rss)
+        heap.push(m.heapUsed)
+      }, 1000)
     : undefined
   const cpu0 = cpuMicros()
   const t0 = performance.now()
@@ -211,7 +216,7 @@ async function drain(target: Target, count: number, sampleRss = false) {
   await dispatcher.stop()
   if (errors > 0) console.log(`  ${errors} background errors while draining`)
   if (timing.report()) console.log(timing.report())
-  return { perSecond: count / seconds, cpuPerDelivery: cpu / count, seconds, rss }
+  return { perSecond: count / seconds, cpuPerDelivery: cpu / count, seconds, rss, heap }
 }
 
 async function latency(target: Target) {
@@ -294,7 +299,9 @@ if (BACKLOG > 0) {
     const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
     console.log(
       `SQLite    ${fmt(BACKLOG)}-delivery backlog drained in ${fmt(r.seconds, 1)} s (${fmt(r.perSecond)} /s): ` +
-        `RSS first 10 % ${mb(avg(first))} MB, last 10 % ${mb(avg(last))} MB, max ${mb(Math.max(...r.rss))} MB`,
+        `RSS first 10 % ${mb(avg(first))} MB, last 10 % ${mb(avg(last))} MB, max ${mb(Math.max(...r.rss))} MB; ` +
+        `V8 heap first 10 % ${mb(avg(r.heap.slice(0, first.length)))} MB, last 10 % ${mb(avg(r.heap.slice(-last.length)))} MB; ` +
+        `RSS at each tenth of the drain: ${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => mb(r.rss[Math.min(r.rss.length - 1, Math.floor((r.rss.length * i) / 10) - 1)] ?? 0)).join(' ')} MB`,
     )
   } finally {
     await t.cleanup()
