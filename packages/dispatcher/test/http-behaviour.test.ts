@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { createHttpClient } from '../src/http'
-import { newId } from '../src/ids'
 import type { Dispatcher } from '../src/index'
 import { createDispatcher, memoryStore } from '../src/index'
 import { AddressPolicy } from '../src/ssrf'
+import { endpoint } from './helpers/builders'
 import { useSqliteHarness } from './helpers/harness'
 import { eventually, manualClock, startReceiver } from './helpers/receiver'
 
@@ -199,27 +199,9 @@ describe('SSRF guard', () => {
     const d = createDispatcher({ store, pollIntervalMs: 20 })
     try {
       // as if example.test had resolved to a public address when the endpoint was created
-      const id = newId('ep_')
-      await store.insertEndpoint({
-        id,
-        tenantId: '',
-        url: `http://localhost:${receiver.port}/hooks`,
-        description: null,
-        secrets: [{ secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', expiresAt: null }],
-        eventTypes: null,
-        enabled: true,
-        disabledReason: null,
-        version: null,
-        headers: {},
-        rateLimitPerSecond: null,
-        maxConcurrency: null,
-        ordered: false,
-        timeoutMs: null,
-        metadata: {},
-        failingSince: null,
-        createdAt: 0,
-        updatedAt: 0,
-      })
+      await store.insertEndpoint(
+        endpoint({ tenantId: '', url: `http://localhost:${receiver.port}/hooks`, headers: {} }),
+      )
       await d.start()
       const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
       const x = await eventually(async () => {
