@@ -6,7 +6,7 @@ import { registerConsole } from './console/index'
 import type { AppContext } from './context'
 import { registerDocs } from './docs'
 import { ApiError, errorBody, renderError } from './errors'
-import { idempotency } from './idempotency'
+import { refuseUnencodableStrings } from './input-guard'
 import { rateLimit } from './limits'
 import { registerApiKeys } from './routes/api-keys'
 import { registerEvents } from './routes/events'
@@ -28,13 +28,11 @@ export const OPENAPI_INFO = {
 }
 
 /** The HTTP API: every route, every error in the one error shape. */
-export function createApp(
-  ctx: AppContext,
-  onTenant: (id: string, version: number) => void = () => {},
-): OpenAPIHono {
+export function createApp(ctx: AppContext): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
+        c.set('inputRejected', true)
         const details = result.error.issues.map((i) => ({
           path: i.path.join('.'),
           message: i.message,
@@ -48,6 +46,7 @@ export function createApp(
     const incoming = c.req.header('x-request-id')
     const id = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID()
     c.set('requestId', id)
+    c.set('idempotency', ctx.idempotency)
     c.header('x-request-id', id)
     const started = performance.now()
     await next()
@@ -65,17 +64,21 @@ export function createApp(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
+        // the rest of the body is never read: close the connection so the client's next
+        // request goes out on a fresh one instead of a socket we are about to reset
         throw new ApiError(
           413,
           'payload_too_large',
           `request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB`,
+          undefined,
+          { connection: 'close' },
         )
       },
     }),
   )
+  app.use('/v1/*', refuseUnencodableStrings)
   const limiter = rateLimit(ctx.config.CLOCKHOOK_RATE_LIMIT, ctx.config.CLOCKHOOK_RATE_LIMIT * 2)
-  const idempotent = idempotency(ctx.database.db)
-  const operator = tenantRoutes(ctx, onTenant)
+  const operator = tenantRoutes(ctx)
   if (operator) app.route('/', operator)
   app.use('/v1/*', async function tenantScopedAuth(c, next) {
     if (c.req.path === '/v1/tenants') return next()
@@ -84,10 +87,6 @@ export function createApp(
   app.use('/v1/*', async function perKeyLimits(c, next) {
     if (c.req.path === '/v1/tenants') return next()
     return limiter(c, next)
-  })
-  app.use('/v1/*', async function idempotentPosts(c, next) {
-    if (c.req.path === '/v1/tenants') return next()
-    return idempotent(c, next)
   })
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))

@@ -1,4 +1,5 @@
-import type { MiddlewareHandler } from 'hono'
+import { getConnInfo } from '@hono/node-server/conninfo'
+import type { Context, MiddlewareHandler } from 'hono'
 import { hashApiKey } from './crypto'
 import type { AppDatabase } from './db/database'
 import { ApiError } from './errors'
@@ -28,22 +29,87 @@ declare module 'hono' {
   }
 }
 
-/** Bearer API key → the caller's tenant and scopes; 401 when missing, unknown or revoked. */
-export function authenticate(app: AppDatabase): MiddlewareHandler {
+/** `last_used_at` is written at most this often per key. */
+const LAST_USED_RESOLUTION_MS = 60_000
+
+/**
+ * Bearer API key → the caller's tenant and scopes; 401 when missing, unknown or revoked.
+ * Failed attempts are limited per client address (429 with `Retry-After`), so keys cannot
+ * be guessed at speed; `last_used_at` is kept to the minute.
+ */
+export function authenticate(app: AppDatabase, failures = failedAuthLimiter()): MiddlewareHandler {
   return async function authenticateApiKey(c, next) {
+    const client = clientAddress(c)
+    failures.check(client)
     const header = c.req.header('authorization') ?? ''
     const match = /^Bearer\s+(\S+)$/i.exec(header)
-    if (!match)
+    if (!match) {
+      failures.record(client)
       throw new ApiError(401, 'unauthorized', 'send an API key as "Authorization: Bearer <key>"')
+    }
     const key = await app.db
       .selectFrom('api_keys')
-      .select(['id', 'tenant_id', 'scopes', 'revoked_at'])
+      .select(['id', 'tenant_id', 'scopes', 'revoked_at', 'last_used_at'])
       .where('hash', '=', hashApiKey(match[1]!))
       .executeTakeFirst()
-    if (!key || key.revoked_at !== null)
+    if (!key || key.revoked_at !== null) {
+      failures.record(client)
       throw new ApiError(401, 'unauthorized', 'unknown or revoked API key')
+    }
+    const now = Date.now()
+    if (key.last_used_at === null || Date.parse(key.last_used_at) < now - LAST_USED_RESOLUTION_MS)
+      await app.db
+        .updateTable('api_keys')
+        .set({ last_used_at: new Date(now).toISOString() })
+        .where('id', '=', key.id)
+        .execute()
     c.set('caller', { tenantId: key.tenant_id, keyId: key.id, scopes: JSON.parse(key.scopes) })
     await next()
+  }
+}
+
+/** The peer address of the connection (no proxy header is trusted). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+/**
+ * Failed authentications per client address: a bucket of `burst` failures refilled at
+ * `perSecond`; once empty, every request from that address is a 429 until it refills.
+ */
+export function failedAuthLimiter(burst = 20, perSecond = 1) {
+  const buckets = new Map<string, { tokens: number; at: number }>()
+  const current = (client: string) => {
+    const now = Date.now()
+    const b = buckets.get(client) ?? { tokens: burst, at: now }
+    b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond)
+    b.at = now
+    return b
+  }
+  return {
+    check(client: string) {
+      const b = current(client)
+      if (b.tokens < 1) {
+        const wait = Math.ceil((1 - b.tokens) / perSecond)
+        throw new ApiError(
+          429,
+          'rate_limited',
+          `too many failed authentications from this address; retry in ${wait} s`,
+          undefined,
+          { 'retry-after': String(wait) },
+        )
+      }
+    },
+    record(client: string) {
+      const b = current(client)
+      b.tokens -= 1
+      if (buckets.size > 100_000) buckets.clear()
+      buckets.set(client, b)
+    },
   }
 }
 
@@ -56,4 +122,17 @@ export function requireScope(scope: Scope): MiddlewareHandler {
     }
     await next()
   }
+}
+
+/**
+ * The middleware of a protected route: the scope check, then the `Idempotency-Key`
+ * replay, in that order, so a stored answer is only ever given to a caller allowed to run
+ * the route.
+ */
+export function access(scope: Scope): MiddlewareHandler[] {
+  return [requireScope(scope), replayIdempotentRequest]
+}
+
+const replayIdempotentRequest: MiddlewareHandler = function replayIdempotentRequest(c, next) {
+  return c.get('idempotency')(c, next)
 }

@@ -85,9 +85,9 @@ export function envelope(message: Message, version: number) {
 }
 
 /** The dispatcher's renderer: each webhook gets its pinned version, else the tenant default. */
-export function createRenderer(defaultVersion: (tenantId: string) => number) {
-  return (message: Message, endpoint: Endpoint) =>
-    JSON.stringify(envelope(message, endpoint.version ?? defaultVersion(endpoint.tenantId)))
+export function createRenderer(defaultVersion: (tenantId: string) => Promise<number>) {
+  return async (message: Message, endpoint: Endpoint) =>
+    JSON.stringify(envelope(message, endpoint.version ?? (await defaultVersion(endpoint.tenantId))))
 }
 
 /** `GET /v1/event-types`: each type with a JSON Schema of its data per payload version. */

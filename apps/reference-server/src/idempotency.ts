@@ -1,21 +1,57 @@
 import { createHash } from 'node:crypto'
+import type { SecretCipher } from '@clockhook/dispatcher'
 import type { MiddlewareHandler } from 'hono'
+import { HTTPException } from 'hono/http-exception'
 import type { Kysely } from 'kysely'
 import type { AppSchema } from './db/schema'
 import { ApiError } from './errors'
 import { now } from './ids'
 
 const KEY = /^[\x21-\x7e]{1,255}$/
-const KEEP_MS = 24 * 3_600_000
+/** How long a stored answer is replayed. */
+export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    idempotency: MiddlewareHandler
+    /** Set when the request's input was refused before the route ran. */
+    inputRejected: boolean
+  }
+}
+
+export interface IdempotencyOptions {
+  db: Kysely<AppSchema>
+  /** Seals stored answers at rest: they can hold signing secrets and API keys. */
+  cipher: SecretCipher
+}
 
 /**
- * `Idempotency-Key` on POSTs: the first request's answer is stored (per tenant, 24 h) and
- * replayed for a retry with the same key and the same body; the same key with another
- * body is a 422; a retry while the first is still running is a 409. Server errors are not
- * stored, so they can be retried.
+ * `Idempotency-Key` on POSTs, Stripe's model. A stored answer belongs to the API key that
+ * made the request (key id + method + path + Idempotency-Key) and is sealed at rest. This
+ * middleware runs after authentication and the route's scope check, so a replay never
+ * skips authorisation. Only requests that passed validation and ran are stored: not
+ * validation failures, not 5xx; a retry while the first is running is a 409; the same key
+ * with another body is a 422.
  */
-export function idempotency(db: Kysely<AppSchema>): MiddlewareHandler {
-  return async function honourIdempotencyKey(c, next) {
+export function idempotentRequests({ db, cipher }: IdempotencyOptions) {
+  const row = (keyId: string, method: string, path: string, key: string) =>
+    db
+      .selectFrom('idempotency_requests')
+      .selectAll()
+      .where('api_key_id', '=', keyId)
+      .where('method', '=', method)
+      .where('path', '=', path)
+      .where('idempotency_key', '=', key)
+  const remove = (keyId: string, method: string, path: string, key: string) =>
+    db
+      .deleteFrom('idempotency_requests')
+      .where('api_key_id', '=', keyId)
+      .where('method', '=', method)
+      .where('path', '=', path)
+      .where('idempotency_key', '=', key)
+      .execute()
+
+  const middleware: MiddlewareHandler = async function replayIdempotentRequest(c, next) {
     const key = c.req.header('idempotency-key')
     if (c.req.method !== 'POST' || key === undefined) return next()
     if (!KEY.test(key))
@@ -24,50 +60,45 @@ export function idempotency(db: Kysely<AppSchema>): MiddlewareHandler {
         'validation_failed',
         'Idempotency-Key must be 1-255 visible ASCII characters',
       )
-    const { tenantId } = c.get('caller')
+    const { keyId, tenantId } = c.get('caller')
+    const { method, path } = c.req
     const fingerprint = createHash('sha256')
-      .update(`${c.req.method} ${c.req.path}\n`)
       .update(await c.req.text())
       .digest('hex')
-    await db
-      .deleteFrom('idempotency_keys')
-      .where('created_at', '<', new Date(Date.now() - KEEP_MS).toISOString())
-      .execute()
-    const existing = await db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('key', '=', key)
-      .executeTakeFirst()
-    if (existing) {
-      if (existing.fingerprint !== fingerprint) {
+    const expiredBefore = new Date(Date.now() - IDEMPOTENCY_TTL_MS).toISOString()
+    const existing = await row(keyId, method, path, key).executeTakeFirst()
+    if (existing && existing.created_at < expiredBefore) {
+      await remove(keyId, method, path, key)
+    } else if (existing) {
+      if (existing.fingerprint !== fingerprint)
         throw new ApiError(
           422,
           'idempotency_key_reused',
-          'this Idempotency-Key was used with another request',
+          'this Idempotency-Key was used with another request body',
         )
-      }
-      if (existing.status_code === null) {
+      if (existing.status_code === null || existing.response_sealed === null)
         throw new ApiError(
           409,
           'request_in_progress',
-          'a request with this Idempotency-Key is still running',
+          'a request with this Idempotency-Key is still running; retry later',
         )
-      }
       c.header('idempotent-replayed', 'true')
-      return c.body(existing.response ?? '', existing.status_code as 200, {
+      return c.body(cipher.open(existing.response_sealed), existing.status_code as 200, {
         'content-type': 'application/json',
       })
     }
     try {
       await db
-        .insertInto('idempotency_keys')
+        .insertInto('idempotency_requests')
         .values({
+          api_key_id: keyId,
+          method,
+          path,
+          idempotency_key: key,
           tenant_id: tenantId,
-          key,
           fingerprint,
           status_code: null,
-          response: null,
+          response_sealed: null,
           created_at: now(),
         })
         .execute()
@@ -75,29 +106,44 @@ export function idempotency(db: Kysely<AppSchema>): MiddlewareHandler {
       throw new ApiError(
         409,
         'request_in_progress',
-        'a request with this Idempotency-Key is still running',
+        'a request with this Idempotency-Key is still running; retry later',
       )
     }
     let stored = false
     try {
       await next()
-      if (c.res.status < 500) {
+      if (ran(c.get('inputRejected'), c.error, c.res.status)) {
         const response = await c.res.clone().text()
         await db
-          .updateTable('idempotency_keys')
-          .set({ status_code: c.res.status, response })
-          .where('tenant_id', '=', tenantId)
-          .where('key', '=', key)
+          .updateTable('idempotency_requests')
+          .set({ status_code: c.res.status, response_sealed: cipher.seal(response) })
+          .where('api_key_id', '=', keyId)
+          .where('method', '=', method)
+          .where('path', '=', path)
+          .where('idempotency_key', '=', key)
           .execute()
         stored = true
       }
     } finally {
-      if (!stored)
-        await db
-          .deleteFrom('idempotency_keys')
-          .where('tenant_id', '=', tenantId)
-          .where('key', '=', key)
-          .execute()
+      if (!stored) await remove(keyId, method, path, key)
     }
   }
+
+  return {
+    middleware,
+    /** Deletes answers older than the replay window; returns how many. */
+    async purgeExpired(): Promise<number> {
+      const result = await db
+        .deleteFrom('idempotency_requests')
+        .where('created_at', '<', new Date(Date.now() - IDEMPOTENCY_TTL_MS).toISOString())
+        .executeTakeFirst()
+      return Number(result.numDeletedRows)
+    },
+  }
+}
+
+/** Did the route run? Input refused before it (validation, malformed JSON) or a 5xx/429 is not stored. */
+function ran(inputRejected: boolean | undefined, error: unknown, status: number): boolean {
+  if (inputRejected || error instanceof HTTPException) return false
+  return status < 500 && status !== 429
 }

@@ -6,12 +6,15 @@ import { createApp } from './app'
 import { audit } from './audit'
 import type { Config } from './config'
 import type { Logger } from './context'
-import { aesGcmCipher, hashApiKey, loadMasterKey, newApiKey } from './crypto'
+import { aesGcmCipher, loadMasterKey } from './crypto'
 import { openDatabase } from './db/database'
 import { createRenderer } from './events'
-import { newId, now } from './ids'
+import { idempotentRequests } from './idempotency'
+import { createLongPolls } from './long-poll'
 import { createObservability } from './observability'
 import { sweepExpiredDocuments } from './sweep'
+import { LATEST_STABLE_VERSION, tenantVersions } from './tenant-versions'
+import { createTenant } from './tenants'
 
 export interface RunningServer {
   url: string
@@ -20,9 +23,22 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const ALL_SCOPES = ['admin']
+/** Thrown when the server cannot start for a reason the operator can fix; one line. */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'StartupError'
+  }
+}
 
-/** Opens the database, makes the first tenant if there is none, starts the API and the worker. */
+/** How long `close()` waits for requests and deliveries in flight before cutting them off. */
+const SHUTDOWN_DEADLINE_MS = 8_000
+const MAINTENANCE_INTERVAL_MS = 60_000
+
+/**
+ * Opens the database, binds the port, makes the first tenant if there is none (only once
+ * the port is bound), then starts the worker.
+ */
 export async function startServer(
   config: Config,
   logger: Logger,
@@ -35,12 +51,11 @@ export async function startServer(
   const masterKey = loadMasterKey(config.CLOCKHOOK_MASTER_KEY, config.CLOCKHOOK_DATA_DIR, (m) =>
     logger.warn({}, m),
   )
-
-  const versions = new Map<string, number>()
+  const cipher = aesGcmCipher(masterKey)
   const dispatcher = createDispatcher({
     store: database.store,
-    secretCipher: aesGcmCipher(masterKey),
-    render: createRenderer((tenantId) => versions.get(tenantId) ?? 1),
+    secretCipher: cipher,
+    render: createRenderer(tenantVersions(database.db)),
     ssrf: config.CLOCKHOOK_ALLOW_PRIVATE_URLS ? { allowPrivateNetworks: true } : {},
     ...(config.CLOCKHOOK_RETRY_SCHEDULE
       ? { retrySchedule: config.CLOCKHOOK_RETRY_SCHEDULE, pollIntervalMs: 200 }
@@ -48,6 +63,7 @@ export async function startServer(
     logger,
   })
   dispatcher.on('endpoint.disabled', ({ endpoint, reason }) => {
+    logger.warn({ webhook_id: endpoint.id, reason }, 'webhook disabled')
     audit(database.db, {
       tenantId: endpoint.tenantId,
       actor: 'system',
@@ -56,87 +72,107 @@ export async function startServer(
       details: { reason },
     }).catch((err) => logger.error({ err }, 'could not audit an auto-disable'))
   })
-  for (const t of await database.db
-    .selectFrom('tenants')
-    .select(['id', 'default_version'])
-    .execute()) {
-    versions.set(t.id, t.default_version)
-  }
-
-  let bootstrapKey: string | undefined
-  const existing = await database.db.selectFrom('tenants').select('id').limit(1).executeTakeFirst()
-  if (!existing) {
-    const tenantId = newId('ten_')
-    const generated = newApiKey()
-    const key = config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY ?? generated.key
-    await database.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('tenants')
-        .values({ id: tenantId, name: 'Default', default_version: 1, created_at: now() })
-        .execute()
-      await trx
-        .insertInto('api_keys')
-        .values({
-          id: newId('key_'),
-          tenant_id: tenantId,
-          name: 'bootstrap admin',
-          prefix: key.slice(0, 11),
-          hash: hashApiKey(key),
-          scopes: JSON.stringify(ALL_SCOPES),
-          created_at: now(),
-          last_used_at: null,
-          revoked_at: null,
-        })
-        .execute()
-    })
-    versions.set(tenantId, 1)
-    if (!config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY) {
-      bootstrapKey = key
-      print(`Created the first tenant. Its admin API key (shown once, keep it):\n\n  ${key}\n`)
-    }
-  }
-
-  let sweeper: NodeJS.Timeout | undefined
-  if (config.CLOCKHOOK_ROLE !== 'api') {
-    await dispatcher.start()
-    const sweep = () =>
-      sweepExpiredDocuments(database.db, dispatcher).catch((err) =>
-        logger.error({ err }, 'document expiry sweep failed'),
-      )
-    void sweep()
-    sweeper = setInterval(sweep, 60_000)
-    sweeper.unref()
-  }
+  const idempotency = idempotentRequests({ db: database.db, cipher })
+  const longPolls = createLongPolls(dispatcher)
 
   let server: Server | undefined
   let url = ''
   if (config.CLOCKHOOK_ROLE !== 'worker') {
     const observability = createObservability(dispatcher)
-    const app = createApp({ database, dispatcher, config, logger, observability }, (id, version) =>
-      versions.set(id, version),
-    )
-    server = await new Promise<Server>((resolve) => {
-      const s = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, () =>
-        resolve(s as Server),
-      )
+    const app = createApp({
+      database,
+      dispatcher,
+      config,
+      logger,
+      observability,
+      idempotency: idempotency.middleware,
+      longPolls,
     })
-    const { port } = server.address() as AddressInfo
-    url = `http://${config.HOST}:${port}`
+    try {
+      server = await listen(app.fetch, config.PORT, config.HOST)
+    } catch (err) {
+      await dispatcher.stop({ timeoutMs: 0 })
+      await database.close()
+      if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw new StartupError(
+          `port ${config.PORT} on ${config.HOST} is already in use: stop the other process or set PORT`,
+        )
+      if ((err as NodeJS.ErrnoException).code === 'EACCES')
+        throw new StartupError(`not allowed to listen on ${config.HOST}:${config.PORT}`)
+      throw err
+    }
+    url = `http://${config.HOST}:${(server.address() as AddressInfo).port}`
+  }
+
+  let bootstrapKey: string | undefined
+  const existing = await database.db.selectFrom('tenants').select('id').limit(1).executeTakeFirst()
+  if (!existing) {
+    const { adminKey } = await createTenant(database.db, {
+      name: 'Default',
+      defaultVersion: LATEST_STABLE_VERSION,
+      actor: 'system:bootstrap',
+      ...(config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY
+        ? { adminKey: config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY }
+        : {}),
+    })
+    if (!config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY) {
+      bootstrapKey = adminKey
+      print(`Created the first tenant. Its admin API key (shown once, keep it):\n\n  ${adminKey}\n`)
+    }
+  }
+  if (server)
     print(
       `Clockhook API on ${url}\n  Console:       ${url}/console\n  API reference: ${url}/docs\n  OpenAPI:       ${url}/openapi.json\n  role ${config.CLOCKHOOK_ROLE}, database ${database.kind}`,
     )
+
+  const maintenance = () => {
+    idempotency
+      .purgeExpired()
+      .catch((err) => logger.error({ err }, 'could not purge expired idempotency records'))
+    if (config.CLOCKHOOK_ROLE !== 'api')
+      sweepExpiredDocuments(database.db, dispatcher).catch((err) =>
+        logger.error({ err }, 'document expiry sweep failed'),
+      )
   }
+  if (config.CLOCKHOOK_ROLE !== 'api') await dispatcher.start()
+  maintenance()
+  const timer = setInterval(maintenance, MAINTENANCE_INTERVAL_MS)
+  timer.unref()
 
   return {
     url,
     bootstrapKey,
     async close() {
-      clearInterval(sweeper)
-      if (server) {
-        await new Promise<void>((resolve) => server!.close(() => resolve()))
-      }
-      await dispatcher.stop({ timeoutMs: 10_000 })
+      clearInterval(timer)
+      longPolls.close()
+      await Promise.all([
+        server ? closeHttp(server, SHUTDOWN_DEADLINE_MS) : undefined,
+        dispatcher.stop({ timeoutMs: SHUTDOWN_DEADLINE_MS }),
+      ])
       await database.close()
     },
   }
+}
+
+function listen(fetch: (req: Request) => Response | Promise<Response>, port: number, host: string) {
+  return new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch, port, hostname: host }, () => resolve(s as Server)) as Server
+    s.once('error', reject)
+  })
+}
+
+/** Stops accepting, lets requests in flight finish until the deadline, then cuts the rest. */
+async function closeHttp(server: Server, deadlineMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  server.closeIdleConnections()
+  let timer: NodeJS.Timeout | undefined
+  await Promise.race([
+    closed,
+    new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, deadlineMs)
+    }),
+  ])
+  clearTimeout(timer)
+  server.closeAllConnections()
+  await closed
 }

@@ -5,6 +5,7 @@ import { createDispatcher } from '@clockhook/dispatcher'
 import { describe, expect, it } from 'vitest'
 import { OPENAPI_INFO } from '../src/app'
 import { createApp, loadConfig, openDatabase } from '../src/index'
+import { createLongPolls } from '../src/long-poll'
 import { createObservability } from '../src/observability'
 
 const COMMITTED = new URL('../openapi.json', import.meta.url)
@@ -22,6 +23,8 @@ describe('openapi.json', () => {
         config: loadConfig({}),
         logger: silent,
         observability: createObservability(dispatcher),
+        idempotency: async (_c, next) => next(),
+        longPolls: createLongPolls(dispatcher),
       })
       const generated = `${JSON.stringify(app.getOpenAPI31Document(OPENAPI_INFO), null, 2)}\n`
       if (process.env.UPDATE_OPENAPI === '1') writeFileSync(COMMITTED, generated)

@@ -51,11 +51,15 @@ export interface AuditTable {
 }
 
 export interface IdempotencyTable {
+  api_key_id: string
+  method: string
+  path: string
+  idempotency_key: string
   tenant_id: string
-  key: string
   fingerprint: string
   status_code: number | null
-  response: string | null
+  /** The answer, sealed with the master key (it can hold secrets). */
+  response_sealed: string | null
   created_at: string
 }
 
@@ -88,7 +92,7 @@ export interface AppSchema {
   workers: WorkerTable
   time_entries: TimeEntryTable
   audit_log: AuditTable
-  idempotency_keys: IdempotencyTable
+  idempotency_requests: IdempotencyTable
   shifts: ShiftTable
   documents: DocumentTable
 }
@@ -225,8 +229,39 @@ const shiftsAndDocuments: Migration = {
   },
 }
 
+/** Idempotent answers belong to the API key that made them and are sealed at rest. */
+const idempotencyPerApiKey: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.dropTable('idempotency_keys').execute()
+    await db.schema
+      .createTable('idempotency_requests')
+      .addColumn('api_key_id', 'text', (c) => c.notNull())
+      .addColumn('method', 'text', (c) => c.notNull())
+      .addColumn('path', 'text', (c) => c.notNull())
+      .addColumn('idempotency_key', 'text', (c) => c.notNull())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .addColumn('status_code', 'integer')
+      .addColumn('response_sealed', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('idempotency_requests_pk', [
+        'api_key_id',
+        'method',
+        'path',
+        'idempotency_key',
+      ])
+      .execute()
+    await db.schema
+      .createIndex('idempotency_requests_created')
+      .on('idempotency_requests')
+      .column('created_at')
+      .execute()
+  },
+}
+
 export const appMigrations: Record<string, Migration> = {
   '2026_11_23_000_initial': initial,
   '2026_11_23_001_idempotency': idempotency,
   '2026_11_23_002_shifts_documents': shiftsAndDocuments,
+  '2026_11_24_000_idempotency_per_api_key': idempotencyPerApiKey,
 }

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { audit } from '../audit'
-import { requireScope, SCOPES } from '../auth'
+import { access, SCOPES } from '../auth'
 import type { App, AppContext } from '../context'
 import { newApiKey } from '../crypto'
 import type { ApiKeyTable } from '../db/schema'
@@ -48,7 +48,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       path: '/v1/api-keys',
       tags: ['API keys'],
       security,
-      middleware: [requireScope('admin')] as const,
+      middleware: access('admin'),
       request: body(
         z
           .object({
@@ -95,7 +95,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       path: '/v1/api-keys',
       tags: ['API keys'],
       security,
-      middleware: [requireScope('admin')] as const,
+      middleware: access('admin'),
       request: { query: PageQuery },
       responses: { 200: json(page(ApiKey), 'Live keys (prefix only)'), ...errors },
     }),
@@ -119,7 +119,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       path: '/v1/api-keys/{id}',
       tags: ['API keys'],
       security,
-      middleware: [requireScope('admin')] as const,
+      middleware: access('admin'),
       request: {
         params: IdParam,
         ...body(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
@@ -148,7 +148,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       path: '/v1/api-keys/{id}',
       tags: ['API keys'],
       security,
-      middleware: [requireScope('admin')] as const,
+      middleware: access('admin'),
       request: { params: IdParam },
       responses: { 204: { description: 'Revoked, effective immediately' }, ...errors },
     }),
@@ -172,7 +172,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       path: '/v1/api-keys/{id}/regenerate',
       tags: ['API keys'],
       security,
-      middleware: [requireScope('admin')] as const,
+      middleware: access('admin'),
       request: { params: IdParam },
       responses: {
         200: json(
@@ -207,7 +207,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       path: '/v1/audit-log',
       tags: ['Audit'],
       security,
-      middleware: [requireScope('admin')] as const,
+      middleware: access('admin'),
       request: { query: PageQuery },
       responses: {
         200: json(

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { requireScope } from '../auth'
+import { access } from '../auth'
 import type { App, AppContext } from '../context'
 import { ApiError } from '../errors'
 import { EVENT_TYPES, envelope, eventCatalog } from '../events'
+import { LATEST_STABLE_VERSION } from '../tenant-versions'
 import { errors, json, security } from './common'
 
 const Event = z
@@ -14,14 +15,14 @@ const Event = z
   })
   .openapi('Event')
 
-export function registerEvents(app: App, { database, dispatcher }: AppContext): void {
+export function registerEvents(app: App, { database, dispatcher, longPolls }: AppContext): void {
   app.openapi(
     createRoute({
       method: 'get',
       path: '/v1/events',
       tags: ['Events'],
       security,
-      middleware: [requireScope('events:read')] as const,
+      middleware: access('events:read'),
       request: {
         query: z.object({
           after: z
@@ -58,27 +59,33 @@ export function registerEvents(app: App, { database, dispatcher }: AppContext): 
         .select('default_version')
         .where('id', '=', tenantId)
         .executeTakeFirst()
-      const version = tenant?.default_version ?? 1
-      const deadline = Date.now() + (q.wait ?? 0) * 1000
-      for (;;) {
-        const p = await dispatcher.listMessages({
-          tenantId,
-          after: q.after ?? null,
-          types,
-          limit: q.limit ?? 100,
-        })
-        if (p.data.length > 0 || Date.now() >= deadline || c.req.raw.signal.aborted) {
-          return c.json(
-            {
-              data: p.data.map((m) => ({ id: m.id, ...envelope(m, version) })),
-              next_cursor: p.nextCursor ?? '0',
-              has_more: p.hasMore,
-            },
-            200,
-          )
+      const version = tenant?.default_version ?? LATEST_STABLE_VERSION
+      const query = () =>
+        dispatcher.listMessages({ tenantId, after: q.after ?? null, types, limit: q.limit ?? 100 })
+      let page = await query()
+      if (page.data.length === 0 && (q.wait ?? 0) > 0) {
+        const release = longPolls.acquire(c.get('caller').keyId)
+        try {
+          const deadline = Date.now() + q.wait! * 1000
+          let seen = Number(q.after ?? 0)
+          while (page.data.length === 0) {
+            const head = await longPolls.waitForNewer(tenantId, seen, deadline, c.req.raw.signal)
+            if (head === null) break
+            seen = head
+            page = await query()
+          }
+        } finally {
+          release()
         }
-        await new Promise((r) => setTimeout(r, Math.min(250, deadline - Date.now())))
       }
+      return c.json(
+        {
+          data: page.data.map((m) => ({ id: m.id, ...envelope(m, version) })),
+          next_cursor: page.nextCursor ?? '0',
+          has_more: page.hasMore,
+        },
+        200,
+      )
     },
   )
 
@@ -88,7 +95,7 @@ export function registerEvents(app: App, { database, dispatcher }: AppContext): 
       path: '/v1/event-types',
       tags: ['Events'],
       security,
-      middleware: [requireScope('events:read')] as const,
+      middleware: access('events:read'),
       responses: {
         200: json(
           z.object({

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { requireScope } from '../auth'
+import { access } from '../auth'
 import type { App, AppContext } from '../context'
 import type { DocumentTable, ShiftTable } from '../db/schema'
 import { findWorker } from '../db/workers'
@@ -54,7 +54,7 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
       path: '/v1/shifts',
       tags: ['Shifts'],
       security,
-      middleware: [requireScope('workers:write')] as const,
+      middleware: access('workers:write'),
       request: body(
         z
           .object({
@@ -102,7 +102,7 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
       path: '/v1/shifts',
       tags: ['Shifts'],
       security,
-      middleware: [requireScope('workers:read')] as const,
+      middleware: access('workers:read'),
       request: { query: PageQuery.extend({ worker_id: z.string().max(100).optional() }) },
       responses: { 200: json(page(Shift), 'Shifts, oldest first'), ...errors },
     }),
@@ -126,7 +126,7 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
       path: '/v1/workers/{id}/documents',
       tags: ['Documents'],
       security,
-      middleware: [requireScope('workers:write')] as const,
+      middleware: access('workers:write'),
       request: {
         params: IdParam,
         ...body(
@@ -169,7 +169,7 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
       path: '/v1/workers/{id}/documents',
       tags: ['Documents'],
       security,
-      middleware: [requireScope('workers:read')] as const,
+      middleware: access('workers:read'),
       request: { params: IdParam },
       responses: {
         200: json(z.object({ data: z.array(Document) }), 'The worker’s documents'),

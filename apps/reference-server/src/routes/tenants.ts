@@ -31,10 +31,7 @@ function operatorOnly(operatorKey: string): MiddlewareHandler {
  * Operator routes (`CLOCKHOOK_OPERATOR_KEY`): create tenants and list them. Without an
  * operator key configured they do not exist (404), as API.md says.
  */
-export function tenantRoutes(
-  ctx: AppContext,
-  onTenant: (id: string, version: number) => void,
-): OpenAPIHono | undefined {
+export function tenantRoutes(ctx: AppContext): OpenAPIHono | undefined {
   const operatorKey = ctx.config.CLOCKHOOK_OPERATOR_KEY
   if (!operatorKey) return undefined
   const app = new OpenAPIHono()
@@ -89,7 +86,6 @@ export function tenantRoutes(
           })
           .execute()
       })
-      onTenant(tenant.id, tenant.default_version)
       return c.json({ ...tenant, admin_key: key.key }, 201)
     },
   )

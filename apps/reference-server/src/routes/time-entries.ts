@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { requireScope } from '../auth'
+import { access } from '../auth'
 import type { App, AppContext } from '../context'
 import type { TimeEntryTable } from '../db/schema'
 import { findWorker } from '../db/workers'
@@ -39,7 +39,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       path: '/v1/time-entries/clock-in',
       tags: ['Time entries'],
       security,
-      middleware: [requireScope('time:write')] as const,
+      middleware: access('time:write'),
       request: body(
         z
           .object({
@@ -112,7 +112,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       path: '/v1/time-entries/clock-out',
       tags: ['Time entries'],
       security,
-      middleware: [requireScope('time:write')] as const,
+      middleware: access('time:write'),
       request: body(
         z
           .object({ worker_id: z.string().min(1).max(100), timestamp: isoTimestamp.optional() })
@@ -177,7 +177,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       path: '/v1/time-entries',
       tags: ['Time entries'],
       security,
-      middleware: [requireScope('time:read')] as const,
+      middleware: access('time:read'),
       request: {
         query: PageQuery.extend({
           worker_id: z.string().max(100).optional(),
@@ -209,7 +209,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       path: '/v1/time-entries/{id}',
       tags: ['Time entries'],
       security,
-      middleware: [requireScope('time:read')] as const,
+      middleware: access('time:read'),
       request: { params: IdParam },
       responses: { 200: json(TimeEntry, 'The entry'), ...errors },
     }),

@@ -1,7 +1,7 @@
 import type { Attempt, Delivery, Endpoint } from '@clockhook/dispatcher'
 import { createRoute, z } from '@hono/zod-openapi'
 import { audit } from '../audit'
-import { requireScope } from '../auth'
+import { access } from '../auth'
 import type { App, AppContext } from '../context'
 import { SUBSCRIBABLE_TYPES } from '../events'
 import { newId } from '../ids'
@@ -126,7 +126,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/webhooks',
       tags: ['Webhooks'],
       security,
-      middleware: [requireScope('webhooks:write')] as const,
+      middleware: access('webhooks:write'),
       request: body(WebhookInput),
       responses: {
         201: json(
@@ -167,7 +167,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/webhooks',
       tags: ['Webhooks'],
       security,
-      middleware: [requireScope('webhooks:read')] as const,
+      middleware: access('webhooks:read'),
       request: { query: PageQuery },
       responses: { 200: json(page(Webhook), 'Webhooks, oldest first'), ...errors },
     }),
@@ -191,7 +191,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/webhooks/{id}',
       tags: ['Webhooks'],
       security,
-      middleware: [requireScope('webhooks:read')] as const,
+      middleware: access('webhooks:read'),
       request: { params: IdParam },
       responses: {
         200: json(
@@ -225,7 +225,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/webhooks/{id}',
       tags: ['Webhooks'],
       security,
-      middleware: [requireScope('webhooks:write')] as const,
+      middleware: access('webhooks:write'),
       request: { params: IdParam, ...body(WebhookInput.partial().strict()) },
       responses: { 200: json(Webhook, 'The webhook; enable or disable with `enabled`'), ...errors },
     }),
@@ -265,7 +265,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/webhooks/{id}',
       tags: ['Webhooks'],
       security,
-      middleware: [requireScope('webhooks:write')] as const,
+      middleware: access('webhooks:write'),
       request: { params: IdParam },
       responses: { 204: { description: 'Deleted with its delivery log' }, ...errors },
     }),
@@ -288,7 +288,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/webhooks/{id}/test',
       tags: ['Webhooks'],
       security,
-      middleware: [requireScope('webhooks:write')] as const,
+      middleware: access('webhooks:write'),
       request: { params: IdParam },
       responses: {
         200: json(
@@ -318,7 +318,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/webhooks/{id}/secret',
       tags: ['Webhooks'],
       security,
-      middleware: [requireScope('admin')] as const,
+      middleware: access('admin'),
       request: { params: IdParam },
       responses: {
         200: json(
@@ -357,7 +357,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/webhooks/{id}/rotate-secret',
       tags: ['Webhooks'],
       security,
-      middleware: [requireScope('admin')] as const,
+      middleware: access('admin'),
       request: {
         params: IdParam,
         body: {
@@ -411,7 +411,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/webhooks/{id}/deliveries',
       tags: ['Deliveries'],
       security,
-      middleware: [requireScope('webhooks:read')] as const,
+      middleware: access('webhooks:read'),
       request: {
         params: IdParam,
         query: PageQuery.extend({
@@ -442,7 +442,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/deliveries/{id}',
       tags: ['Deliveries'],
       security,
-      middleware: [requireScope('webhooks:read')] as const,
+      middleware: access('webhooks:read'),
       request: { params: IdParam },
       responses: {
         200: json(
@@ -474,7 +474,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/deliveries/{id}/resend',
       tags: ['Deliveries'],
       security,
-      middleware: [requireScope('webhooks:write')] as const,
+      middleware: access('webhooks:write'),
       request: { params: IdParam },
       responses: { 202: json(DeliverySchema, 'Queued again (same webhook-id)'), ...errors },
     }),
@@ -488,7 +488,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       path: '/v1/webhooks/{id}/recover',
       tags: ['Deliveries'],
       security,
-      middleware: [requireScope('webhooks:write')] as const,
+      middleware: access('webhooks:write'),
       request: {
         params: IdParam,
         ...body(z.object({ since: z.iso.datetime({ offset: true }) }).strict()),

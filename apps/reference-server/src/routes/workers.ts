@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { requireScope } from '../auth'
+import { access } from '../auth'
 import type { App, AppContext } from '../context'
 import type { WorkerTable } from '../db/schema'
 import { findWorker } from '../db/workers'
@@ -55,7 +55,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       path: '/v1/workers',
       tags: ['Workers'],
       security,
-      middleware: [requireScope('workers:write')] as const,
+      middleware: access('workers:write'),
       request: body(WorkerInput),
       responses: { 201: json(Worker, 'The worker; emits worker.created'), ...errors },
     }),
@@ -88,7 +88,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       path: '/v1/workers',
       tags: ['Workers'],
       security,
-      middleware: [requireScope('workers:read')] as const,
+      middleware: access('workers:read'),
       request: { query: PageQuery },
       responses: { 200: json(page(Worker), 'Workers, oldest first'), ...errors },
     }),
@@ -112,7 +112,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       path: '/v1/workers/{id}',
       tags: ['Workers'],
       security,
-      middleware: [requireScope('workers:read')] as const,
+      middleware: access('workers:read'),
       request: { params: IdParam },
       responses: { 200: json(Worker, 'The worker'), ...errors },
     }),
@@ -126,7 +126,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       path: '/v1/workers/{id}',
       tags: ['Workers'],
       security,
-      middleware: [requireScope('workers:write')] as const,
+      middleware: access('workers:write'),
       request: { params: IdParam, ...body(WorkerInput.partial().strict()) },
       responses: {
         200: json(Worker, 'The worker; emits worker.updated with changed_fields'),
@@ -173,7 +173,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       path: '/v1/workers/{id}',
       tags: ['Workers'],
       security,
-      middleware: [requireScope('workers:write')] as const,
+      middleware: access('workers:write'),
       request: { params: IdParam },
       responses: { 204: { description: 'Deleted; emits worker.deleted' }, ...errors },
     }),

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely'
+import type { AppSchema } from './db/schema'
+
+/** The payload version used when a tenant has none recorded. */
+export const LATEST_STABLE_VERSION = 1
+
+/**
+ * Each tenant's default payload version, read from the database and kept for `ttlMs`, so
+ * a worker process renders tenants created (or changed) by an API process correctly.
+ */
+export function tenantVersions(db: Kysely<AppSchema>, ttlMs = 5_000) {
+  const cache = new Map<string, { version: number; until: number }>()
+  return async function defaultVersionOf(tenantId: string): Promise<number> {
+    const hit = cache.get(tenantId)
+    if (hit && hit.until > Date.now()) return hit.version
+    const row = await db
+      .selectFrom('tenants')
+      .select('default_version')
+      .where('id', '=', tenantId)
+      .executeTakeFirst()
+    const version = row?.default_version ?? LATEST_STABLE_VERSION
+    if (cache.size > 10_000) cache.clear()
+    cache.set(tenantId, { version, until: Date.now() + ttlMs })
+    return version
+  }
+}

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely'
+import { audit } from './audit'
+import { hashApiKey, newApiKey } from './crypto'
+import type { AppSchema, TenantTable } from './db/schema'
+import { newId, now } from './ids'
+
+interface AdminKeyOptions {
+  name: string
+  /** Use this string as the key (the bootstrap key); otherwise one is generated. */
+  key?: string
+  actor: string
+}
+
+/** Creates an admin API key for a tenant, audited: returns the key (shown once) and its id. */
+export async function createAdminKey(
+  db: Kysely<AppSchema>,
+  tenantId: string,
+  options: AdminKeyOptions,
+): Promise<{ id: string; key: string }> {
+  return db.transaction().execute((trx) => insertAdminKey(trx, tenantId, options))
+}
+
+async function insertAdminKey(
+  trx: Kysely<AppSchema>,
+  tenantId: string,
+  options: AdminKeyOptions,
+): Promise<{ id: string; key: string }> {
+  const key = options.key ?? newApiKey().key
+  const id = newId('key_')
+  await trx
+    .insertInto('api_keys')
+    .values({
+      id,
+      tenant_id: tenantId,
+      name: options.name,
+      prefix: key.slice(0, 11),
+      hash: hashApiKey(key),
+      scopes: JSON.stringify(['admin']),
+      created_at: now(),
+      last_used_at: null,
+      revoked_at: null,
+    })
+    .execute()
+  await audit(trx, {
+    tenantId,
+    actor: options.actor,
+    action: 'api_key.created',
+    target: id,
+    details: { name: options.name, scopes: ['admin'] },
+  })
+  return { id, key }
+}
+
+/** Creates a tenant and its first admin key in one transaction. */
+export async function createTenant(
+  db: Kysely<AppSchema>,
+  options: { name: string; defaultVersion: number; adminKey?: string; actor: string },
+): Promise<{ tenant: TenantTable; adminKey: string }> {
+  const tenant: TenantTable = {
+    id: newId('ten_'),
+    name: options.name,
+    default_version: options.defaultVersion,
+    created_at: now(),
+  }
+  const key = options.adminKey ?? newApiKey().key
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('tenants').values(tenant).execute()
+    await insertAdminKey(trx, tenant.id, { name: 'admin', key, actor: options.actor })
+  })
+  return { tenant, adminKey: key }
+}
