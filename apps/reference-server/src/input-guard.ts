@@ -2,8 +2,8 @@ import type { MiddlewareHandler } from 'hono'
 import { ApiError } from './errors'
 
 /** NUL, or a UTF-16 surrogate without its pair: no database can store these as text. */
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
-const isStorable = (s: string) => !UNSTORABLE.test(s)
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+const isStorable = (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s)
 
 function findUnstorable(value: unknown, path: string): string | null {
   if (typeof value === 'string') return isStorable(value) ? null : path || '(body)'
