@@ -80,9 +80,10 @@ export function createApp(ctx: AppContext): OpenAPIHono {
   const limiter = rateLimit(ctx.config.CLOCKHOOK_RATE_LIMIT, ctx.config.CLOCKHOOK_RATE_LIMIT * 2)
   const operator = tenantRoutes(ctx)
   if (operator) app.route('/', operator)
+  const authenticated = authenticate(ctx.database)
   app.use('/v1/*', async function tenantScopedAuth(c, next) {
     if (c.req.path === '/v1/tenants') return next()
-    return authenticate(ctx.database)(c, next)
+    return authenticated(c, next)
   })
   app.use('/v1/*', async function perKeyLimits(c, next) {
     if (c.req.path === '/v1/tenants') return next()

@@ -14,7 +14,12 @@ export interface TestDatabase {
   name: 'sqlite' | 'postgres'
   available: boolean
   /** The DATABASE_URL to start the server with (a fresh schema), or undefined for SQLite. */
-  create(): Promise<{ databaseUrl: string | undefined; cleanup(): Promise<void> }>
+  create(): Promise<{
+    databaseUrl: string | undefined
+    /** Every row of every table of the server's schema as text (Postgres only). */
+    dumpText?(): Promise<string>
+    cleanup(): Promise<void>
+  }>
 }
 
 export const databases: TestDatabase[] = [
@@ -35,6 +40,26 @@ export const databases: TestDatabase[] = [
       const sep = url!.includes('?') ? '&' : '?'
       return {
         databaseUrl: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+        async dumpText() {
+          const c = new pg.Client({ connectionString: url })
+          await c.connect()
+          try {
+            const tables = await c.query<{ table_name: string }>(
+              'select table_name from information_schema.tables where table_schema = $1',
+              [schema],
+            )
+            let text = ''
+            for (const { table_name } of tables.rows) {
+              const rows = await c.query<{ row: string }>(
+                `select t::text as row from ${schema}."${table_name}" t`,
+              )
+              text += rows.rows.map((r) => r.row).join('\n')
+            }
+            return text
+          } finally {
+            await c.end()
+          }
+        },
         async cleanup() {
           const c = new pg.Client({ connectionString: url })
           await c.connect()

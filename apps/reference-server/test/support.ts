@@ -6,12 +6,19 @@ export const silent = { info() {}, warn() {}, error() {} }
 
 /** Calls the API with a key (`null`: none) and parses the JSON answer. */
 export function apiClient(baseUrl: () => string, defaultKey: string) {
-  return async (method: string, path: string, body?: unknown, key: string | null = defaultKey) => {
+  return async (
+    method: string,
+    path: string,
+    body?: unknown,
+    key: string | null = defaultKey,
+    headers: Record<string, string> = {},
+  ) => {
     const res = await fetch(`${baseUrl()}${path}`, {
       method,
       headers: {
         ...(key ? { authorization: `Bearer ${key}` } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     })

@@ -1,11 +1,15 @@
 import type { Attempt, Delivery, Endpoint } from '@clockhook/dispatcher'
 import { createRoute, z } from '@hono/zod-openapi'
 import { audit } from '../audit'
-import { access } from '../auth'
+import { access, type Caller } from '../auth'
 import type { App, AppContext } from '../context'
+import { ApiError } from '../errors'
 import { SUBSCRIBABLE_TYPES } from '../events'
 import { newId } from '../ids'
 import { body, errors, IdParam, json, PageQuery, page, security } from './common'
+
+/** What a non-admin key sees instead of a custom header's value (a receiver credential). */
+export const MASK = '••••••'
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
 
@@ -18,8 +22,15 @@ const Webhook = z
     enabled: z.boolean(),
     disabled_reason: z.string().nullable(),
     version: z.number().int().nullable(),
-    headers: z.record(z.string(), z.string()),
+    headers: z.record(z.string(), z.string()).openapi({
+      description: `Custom request headers; values are shown only to \`admin\` keys, others see \`${MASK}\``,
+    }),
     description: z.string().nullable(),
+    timeout_seconds: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Request timeout; `null` = the server default (30 s)' }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -70,10 +81,11 @@ const WebhookInput = z
       .optional(),
     headers: headerMap.optional(),
     description: z.string().max(2000).nullable().optional(),
+    timeout_seconds: z.number().int().min(1).max(30).nullable().optional(),
   })
   .strict()
 
-const toWebhook = (e: Endpoint) => ({
+const toWebhook = (e: Endpoint, caller: Caller) => ({
   id: e.id,
   name: String(e.metadata.name ?? ''),
   url: e.url,
@@ -81,8 +93,11 @@ const toWebhook = (e: Endpoint) => ({
   enabled: e.enabled,
   disabled_reason: e.disabledReason,
   version: e.version,
-  headers: e.headers,
+  headers: caller.scopes.includes('admin')
+    ? e.headers
+    : Object.fromEntries(Object.keys(e.headers).map((name) => [name, MASK])),
   description: e.description,
+  timeout_seconds: e.timeoutMs === null ? null : Math.round(e.timeoutMs / 1000),
   created_at: new Date(e.createdAt).toISOString(),
   updated_at: new Date(e.updatedAt).toISOString(),
 })
@@ -113,6 +128,26 @@ const toAttempt = (a: Attempt) => ({
   request_preview: a.requestPreview,
   response_preview: a.responsePreview,
 })
+
+/**
+ * A header sent back with the masked value (as a non-admin key reads it) keeps its stored
+ * value, so reading and writing back a webhook never replaces a credential with the mask.
+ */
+function keepMaskedValues(
+  next: Record<string, string>,
+  current: Record<string, string>,
+): Record<string, string> {
+  const stored = new Map(Object.entries(current).map(([k, v]) => [k.toLowerCase(), v]))
+  return Object.fromEntries(
+    Object.entries(next).map(([name, value]) => {
+      if (value !== MASK) return [name, value]
+      const kept = stored.get(name.toLowerCase())
+      if (kept === undefined)
+        throw new ApiError(400, 'validation_failed', `header ${name}: send its real value`)
+      return [name, kept]
+    }),
+  )
+}
 
 export function registerWebhooks(app: App, { database, dispatcher }: AppContext): void {
   const actor = (c: { get(k: 'caller'): { keyId: string } }) => `api_key:${c.get('caller').keyId}`
@@ -148,6 +183,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
         version: input.version ?? null,
         headers: input.headers ?? {},
         description: input.description ?? null,
+        timeoutMs: input.timeout_seconds ? input.timeout_seconds * 1000 : null,
         metadata: { name: input.name },
       })
       await audit(database.db, {
@@ -157,7 +193,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
         target: endpoint.id,
         details: { url: endpoint.url, events: input.events },
       })
-      return c.json({ ...toWebhook(endpoint), secret }, 201)
+      return c.json({ ...toWebhook(endpoint, c.get('caller')), secret }, 201)
     },
   )
 
@@ -179,7 +215,11 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
         cursor: q.cursor ?? null,
       })
       return c.json(
-        { data: p.data.map(toWebhook), next_cursor: p.nextCursor, has_more: p.hasMore },
+        {
+          data: p.data.map((e) => toWebhook(e, c.get('caller'))),
+          next_cursor: p.nextCursor,
+          has_more: p.hasMore,
+        },
         200,
       )
     },
@@ -210,7 +250,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
       ])
       return c.json(
         {
-          ...toWebhook(endpoint),
+          ...toWebhook(endpoint, c.get('caller')),
           recent_deliveries: recent.data.map(toDelivery),
           error_rate: health.errorRate,
         },
@@ -240,8 +280,13 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
           ...(input.events !== undefined ? { eventTypes: input.events } : {}),
           ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
           ...(input.version !== undefined ? { version: input.version } : {}),
-          ...(input.headers !== undefined ? { headers: input.headers } : {}),
+          ...(input.headers !== undefined
+            ? { headers: keepMaskedValues(input.headers, current.headers) }
+            : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.timeout_seconds !== undefined
+            ? { timeoutMs: input.timeout_seconds === null ? null : input.timeout_seconds * 1000 }
+            : {}),
           ...(input.name !== undefined
             ? { metadata: { ...current.metadata, name: input.name } }
             : {}),
@@ -255,7 +300,7 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
         target: id,
         details: { changed: Object.keys(input) },
       })
-      return c.json(toWebhook(updated), 200)
+      return c.json(toWebhook(updated, c.get('caller')), 200)
     },
   )
 
