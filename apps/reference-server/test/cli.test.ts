@@ -1,26 +1,11 @@
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-
-const CLI = new URL('../dist/cli.js', import.meta.url).pathname
-
-function runCli(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout.on('data', (c) => {
-    output += c
-  })
-  child.stderr.on('data', (c) => {
-    output += c
-  })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, output: () => output, exited }
-}
+import { loadConfig, startServer } from '../src/index'
+import { runCli } from './support'
 
 describe('clockhook-server', () => {
   it('starts, prints the key and the URLs once, and shuts down cleanly on SIGTERM', async () => {
@@ -52,4 +37,67 @@ describe('clockhook-server', () => {
     expect(await run.exited).toBe(1)
     expect(run.output()).toContain('CLOCKHOOK_ROLE')
   })
+
+  it('says in one line that the port is taken, exits 1, and makes no tenant', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clockhook-cli-'))
+    const blocker = createServer()
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r))
+    const { port } = blocker.address() as AddressInfo
+    try {
+      const run = runCli(['--port', String(port)], { CLOCKHOOK_DATA_DIR: dir })
+      expect(await run.exited).toBe(1)
+      const lines = run.output().trim().split('\n')
+      expect(lines.at(-1)).toBe(
+        `port ${port} on 127.0.0.1 is already in use: stop the other process or set PORT`,
+      )
+      expect(run.output()).not.toContain('ck_')
+      // no key was printed, and the next start on a free port makes the first tenant then
+      const next = runCli(['--port', '0'], { CLOCKHOOK_DATA_DIR: dir })
+      const deadline = Date.now() + 20_000
+      while (!next.output().includes('/console')) {
+        if (Date.now() > deadline || next.child.exitCode !== null) throw new Error(next.output())
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      expect(next.output()).toMatch(/admin API key[\s\S]*ck_/)
+      next.child.kill('SIGTERM')
+      expect(await next.exited).toBe(0)
+    } finally {
+      blocker.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 30_000)
+
+  it('create-admin-key prints a working admin key for an operator who lost the first one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clockhook-cli-'))
+    try {
+      const none = runCli(['create-admin-key'], { CLOCKHOOK_DATA_DIR: dir })
+      expect(await none.exited).toBe(1)
+      expect(none.output()).toContain('there is no tenant yet')
+      const server = await startServer(
+        loadConfig({ PORT: '0', CLOCKHOOK_DATA_DIR: dir }),
+        { info() {}, warn() {}, error() {} },
+        () => {},
+      )
+      try {
+        const made = runCli(['create-admin-key', '--name', 'recovery'], { CLOCKHOOK_DATA_DIR: dir })
+        expect(await made.exited).toBe(0)
+        const key = /\n\s+(ck_\S+)/.exec(made.output())![1]!
+        const res = await fetch(`${server.url}/v1/api-keys`, {
+          headers: { authorization: `Bearer ${key}` },
+        })
+        expect(res.status).toBe(200)
+        const { data } = (await res.json()) as { data: { name: string; scopes: string[] }[] }
+        expect(data.find((k) => k.name === 'recovery')?.scopes).toEqual(['admin'])
+        const unknown = runCli(['create-admin-key', '--tenant', 'ten_nope'], {
+          CLOCKHOOK_DATA_DIR: dir,
+        })
+        expect(await unknown.exited).toBe(1)
+        expect(unknown.output()).toContain('no tenant ten_nope')
+      } finally {
+        await server.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 30_000)
 })

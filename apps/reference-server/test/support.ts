@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -66,4 +67,31 @@ export async function eventually<T>(check: () => Promise<T | false>, ms = 10_000
     if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`)
     await new Promise((r) => setTimeout(r, 50))
   }
+}
+
+const CLI = new URL('../dist/cli.js', import.meta.url).pathname
+
+/** Runs the built `clockhook-server` with extra environment; collects stdout and stderr. */
+export function runCli(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (c) => {
+    output += c
+  })
+  child.stderr.on('data', (c) => {
+    output += c
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const printed = async (text: string, ms = 20_000) => {
+    const deadline = Date.now() + ms
+    while (!output.includes(text)) {
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`"${text}" never printed:\n${output}`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  }
+  return { child, output: () => output, exited, printed }
 }
