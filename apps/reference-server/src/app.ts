@@ -8,7 +8,9 @@ import { registerDocs } from './docs'
 import { ApiError, errorBody, renderError } from './errors'
 import { refuseUnencodableStrings } from './input-guard'
 import { rateLimit } from './limits'
+import { openApiDocument } from './openapi'
 import { registerApiKeys } from './routes/api-keys'
+import { ErrorSchema } from './routes/common'
 import { registerEvents } from './routes/events'
 import { registerSchedule } from './routes/schedule'
 import { tenantRoutes } from './routes/tenants'
@@ -17,15 +19,6 @@ import { registerWebhooks } from './routes/webhooks'
 import { registerWorkers } from './routes/workers'
 
 const MAX_BODY_BYTES = 256 * 1024
-
-export const OPENAPI_INFO = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Clockhook API',
-    version: '1.0.0',
-    description: 'Time-tracking events as signed webhooks, or pulled.',
-  },
-}
 
 /** The HTTP API: every route, every error in the one error shape. */
 export function createApp(ctx: AppContext): OpenAPIHono {
@@ -113,15 +106,17 @@ export function createApp(ctx: AppContext): OpenAPIHono {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
+    description: 'An API key: `Authorization: Bearer ck_…`',
   })
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Clockhook API',
-      version: '1.0.0',
-      description: 'Time-tracking events as signed webhooks, or pulled.',
-    },
-  })
+  if (operator)
+    app.openAPIRegistry.registerComponent('securitySchemes', 'operatorKey', {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'The operator key (`CLOCKHOOK_OPERATOR_KEY`), in the same header',
+    })
+  app.openAPIRegistry.register('Error', ErrorSchema)
+  let document: object | undefined
+  app.get('/openapi.json', (c) => c.json((document ??= openApiDocument(app))))
 
   registerDocs(app)
   registerConsole(app)

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDispatcher } from '@clockhook/dispatcher'
 import { describe, expect, it } from 'vitest'
-import { OPENAPI_INFO } from '../src/app'
 import { createApp, loadConfig, openDatabase } from '../src/index'
 import { createLongPolls } from '../src/long-poll'
 import { createObservability } from '../src/observability'
+import { openApiDocument } from '../src/openapi'
 
 const COMMITTED = new URL('../openapi.json', import.meta.url)
 
@@ -26,7 +26,7 @@ describe('openapi.json', () => {
         idempotency: async (_c, next) => next(),
         longPolls: createLongPolls(dispatcher),
       })
-      const generated = `${JSON.stringify(app.getOpenAPI31Document(OPENAPI_INFO), null, 2)}\n`
+      const generated = `${JSON.stringify(openApiDocument(app), null, 2)}\n`
       if (process.env.UPDATE_OPENAPI === '1') writeFileSync(COMMITTED, generated)
       expect(
         generated,

@@ -1,12 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { audit } from '../audit'
-import { access, SCOPES } from '../auth'
+import { SCOPES } from '../auth'
 import type { App, AppContext } from '../context'
 import { newApiKey } from '../crypto'
 import type { ApiKeyTable } from '../db/schema'
 import { notFound } from '../errors'
 import { newId, now } from '../ids'
-import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
+import { body, IdParam, json, PageQuery, page, protectedRoute, toPage } from './common'
 
 const ApiKey = z
   .object({
@@ -43,12 +43,14 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
   }
 
   app.openapi(
-    createRoute({
+    protectedRoute('admin', {
+      operationId: 'createApiKey',
+      summary: 'Create an API key',
+      description:
+        'A named key with scopes; the key itself is in this answer only (it is stored as a hash).',
       method: 'post',
       path: '/v1/api-keys',
       tags: ['API keys'],
-      security,
-      middleware: access('admin'),
       request: body(
         z
           .object({
@@ -59,7 +61,6 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       ),
       responses: {
         201: json(ApiKey.extend({ key: z.string() }), 'The key, shown this once'),
-        ...errors,
       },
     }),
     async (c) => {
@@ -90,14 +91,15 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('admin', {
+      operationId: 'listApiKeys',
+      summary: 'List API keys',
+      description: 'Live keys with their prefix, scopes and `last_used_at`; never the key.',
       method: 'get',
       path: '/v1/api-keys',
       tags: ['API keys'],
-      security,
-      middleware: access('admin'),
       request: { query: PageQuery },
-      responses: { 200: json(page(ApiKey), 'Live keys (prefix only)'), ...errors },
+      responses: { 200: json(page(ApiKey), 'Live keys (prefix only)') },
     }),
     async (c) => {
       const { limit = 50, cursor } = c.req.valid('query')
@@ -114,17 +116,18 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('admin', {
+      operationId: 'updateApiKey',
+      summary: 'Rename an API key',
+      description: "Changes the key's name.",
       method: 'patch',
       path: '/v1/api-keys/{id}',
       tags: ['API keys'],
-      security,
-      middleware: access('admin'),
       request: {
         params: IdParam,
         ...body(z.object({ name: z.string().trim().min(1).max(200) }).strict()),
       },
-      responses: { 200: json(ApiKey, 'Renamed'), ...errors },
+      responses: { 200: json(ApiKey, 'Renamed') },
     }),
     async (c) => {
       const { tenantId, keyId } = c.get('caller')
@@ -143,14 +146,15 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('admin', {
+      operationId: 'revokeApiKey',
+      summary: 'Revoke an API key',
+      description: 'The key stops working at once.',
       method: 'delete',
       path: '/v1/api-keys/{id}',
       tags: ['API keys'],
-      security,
-      middleware: access('admin'),
       request: { params: IdParam },
-      responses: { 204: { description: 'Revoked, effective immediately' }, ...errors },
+      responses: { 204: { description: 'Revoked, effective immediately' } },
     }),
     async (c) => {
       const { tenantId, keyId } = c.get('caller')
@@ -167,19 +171,20 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('admin', {
+      operationId: 'regenerateApiKey',
+      summary: 'Regenerate an API key',
+      description:
+        'A new key with the same name and scopes (returned once); the old one stops working at once.',
       method: 'post',
       path: '/v1/api-keys/{id}/regenerate',
       tags: ['API keys'],
-      security,
-      middleware: access('admin'),
       request: { params: IdParam },
       responses: {
         200: json(
           ApiKey.extend({ key: z.string() }),
           'The new key (shown once); the old one is dead at once',
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -202,12 +207,14 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('admin', {
+      operationId: 'listAuditLog',
+      summary: 'Read the audit log',
+      description:
+        'Who created, changed, rotated, revealed or revoked what, and when, newest first; never a secret.',
       method: 'get',
       path: '/v1/audit-log',
       tags: ['Audit'],
-      security,
-      middleware: access('admin'),
       request: { query: PageQuery },
       responses: {
         200: json(
@@ -223,7 +230,6 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
           ),
           'Newest first',
         ),
-        ...errors,
       },
     }),
     async (c) => {

@@ -1,4 +1,5 @@
-import { z } from '@hono/zod-openapi'
+import { createRoute, type RouteConfig, z } from '@hono/zod-openapi'
+import { access, type Scope } from '../auth'
 
 export const ErrorSchema = z
   .object({
@@ -9,23 +10,6 @@ export const ErrorSchema = z
     }),
   })
   .openapi('Error')
-
-export const errors = {
-  400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorSchema } } },
-  401: {
-    description: 'Missing or unknown API key',
-    content: { 'application/json': { schema: ErrorSchema } },
-  },
-  403: {
-    description: 'The key lacks the scope',
-    content: { 'application/json': { schema: ErrorSchema } },
-  },
-  404: {
-    description: 'Not found (or another tenant’s)',
-    content: { 'application/json': { schema: ErrorSchema } },
-  },
-  409: { description: 'Conflict', content: { 'application/json': { schema: ErrorSchema } } },
-} as const
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
@@ -46,7 +30,28 @@ export const PageQuery = z.object({
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), next_cursor: z.string().nullable(), has_more: z.boolean() })
 
-export const security = [{ bearerAuth: [] }]
+const security = [{ bearerAuth: [] }]
+/** The operator routes take the operator key in the same header. */
+export const operatorSecurity = [{ operatorKey: [] }]
+
+interface Documented {
+  /** The SDK-facing name: `createWebhook`, `listDeliveries`, … */
+  operationId: string
+  summary: string
+  description: string
+}
+
+/**
+ * A route behind an API key with `scope`: the scope check and the `Idempotency-Key` replay
+ * run before it (in that order), and the document says it needs a bearer key. The error
+ * answers every route shares are added to the document in one place (`openapi.ts`).
+ */
+export function protectedRoute<R extends Omit<RouteConfig, 'security' | 'middleware'> & Documented>(
+  scope: Scope,
+  route: R,
+) {
+  return createRoute({ ...route, security, middleware: access(scope) })
+}
 
 /** A page from rows fetched with `limit + 1`, in the API's `{ data, next_cursor, has_more }`. */
 export function toPage<R extends { id: string }, T>(rows: R[], limit: number, map: (row: R) => T) {

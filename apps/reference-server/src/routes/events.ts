@@ -1,10 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { access } from '../auth'
+import { z } from '@hono/zod-openapi'
 import type { App, AppContext } from '../context'
 import { ApiError } from '../errors'
 import { EVENT_TYPES, envelope, eventCatalog } from '../events'
 import { LATEST_STABLE_VERSION } from '../tenant-versions'
-import { errors, json, security } from './common'
+import { json, protectedRoute } from './common'
 
 const Event = z
   .object({
@@ -17,12 +16,14 @@ const Event = z
 
 export function registerEvents(app: App, { database, dispatcher, longPolls }: AppContext): void {
   app.openapi(
-    createRoute({
+    protectedRoute('events:read', {
+      operationId: 'listEvents',
+      summary: 'Pull events',
+      description:
+        'The pull API: the same envelopes the webhooks carry, in order and gap-free for a reader that follows `next_cursor`. With `wait`, an empty answer is held until an event arrives or the wait ends (long-poll).',
       method: 'get',
       path: '/v1/events',
       tags: ['Events'],
-      security,
-      middleware: access('events:read'),
       request: {
         query: z.object({
           after: z
@@ -39,7 +40,6 @@ export function registerEvents(app: App, { database, dispatcher, longPolls }: Ap
           z.object({ data: z.array(Event), next_cursor: z.string(), has_more: z.boolean() }),
           'Events in order; follow next_cursor',
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -90,12 +90,14 @@ export function registerEvents(app: App, { database, dispatcher, longPolls }: Ap
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('events:read', {
+      operationId: 'listEventTypes',
+      summary: 'List event types',
+      description:
+        'The event catalog: every type with a JSON Schema of its `data` for each payload version.',
       method: 'get',
       path: '/v1/event-types',
       tags: ['Events'],
-      security,
-      middleware: access('events:read'),
       responses: {
         200: json(
           z.object({
@@ -109,7 +111,6 @@ export function registerEvents(app: App, { database, dispatcher, longPolls }: Ap
           }),
           'The event catalog with a JSON Schema per payload version',
         ),
-        ...errors,
       },
     }),
     (c) => c.json({ data: eventCatalog() }, 200),

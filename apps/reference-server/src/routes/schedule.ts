@@ -1,11 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { access } from '../auth'
+import { z } from '@hono/zod-openapi'
 import type { App, AppContext } from '../context'
 import type { DocumentTable, ShiftTable } from '../db/schema'
 import { findWorker } from '../db/workers'
 import { ApiError } from '../errors'
 import { newId, now } from '../ids'
-import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
+import { body, IdParam, json, PageQuery, page, protectedRoute, toPage } from './common'
 
 const day = z.iso.date()
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM')
@@ -49,12 +48,13 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
   const worker = (tenantId: string, id: string) => findWorker(db, tenantId, id)
 
   app.openapi(
-    createRoute({
+    protectedRoute('workers:write', {
+      operationId: 'createShift',
+      summary: 'Plan a shift',
+      description: 'Plans a shift for a worker and emits `shift.created`.',
       method: 'post',
       path: '/v1/shifts',
       tags: ['Shifts'],
-      security,
-      middleware: access('workers:write'),
       request: body(
         z
           .object({
@@ -66,7 +66,7 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
           })
           .strict(),
       ),
-      responses: { 201: json(Shift, 'The shift; emits shift.created'), ...errors },
+      responses: { 201: json(Shift, 'The shift; emits shift.created') },
     }),
     async (c) => {
       const input = c.req.valid('json')
@@ -97,14 +97,15 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('workers:read', {
+      operationId: 'listShifts',
+      summary: 'List shifts',
+      description: 'Planned shifts, oldest first; filter by `worker_id`.',
       method: 'get',
       path: '/v1/shifts',
       tags: ['Shifts'],
-      security,
-      middleware: access('workers:read'),
       request: { query: PageQuery.extend({ worker_id: z.string().max(100).optional() }) },
-      responses: { 200: json(page(Shift), 'Shifts, oldest first'), ...errors },
+      responses: { 200: json(page(Shift), 'Shifts, oldest first') },
     }),
     async (c) => {
       const { limit = 50, cursor, worker_id } = c.req.valid('query')
@@ -121,12 +122,14 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('workers:write', {
+      operationId: 'createWorkerDocument',
+      summary: 'Add a worker document',
+      description:
+        'Records a document (a permit, a certificate) with its `expires_on` date. Once that date has passed, a sweep emits `document.expired` for it, once.',
       method: 'post',
       path: '/v1/workers/{id}/documents',
       tags: ['Documents'],
-      security,
-      middleware: access('workers:write'),
       request: {
         params: IdParam,
         ...body(
@@ -141,7 +144,6 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
       },
       responses: {
         201: json(Document, 'The document; document.expired is sent once after expires_on'),
-        ...errors,
       },
     }),
     async (c) => {
@@ -164,16 +166,16 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('workers:read', {
+      operationId: 'listWorkerDocuments',
+      summary: "List a worker's documents",
+      description: 'The documents recorded for one worker.',
       method: 'get',
       path: '/v1/workers/{id}/documents',
       tags: ['Documents'],
-      security,
-      middleware: access('workers:read'),
       request: { params: IdParam },
       responses: {
         200: json(z.object({ data: z.array(Document) }), 'The worker’s documents'),
-        ...errors,
       },
     }),
     async (c) => {

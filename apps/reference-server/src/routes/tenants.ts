@@ -5,7 +5,7 @@ import type { AppContext } from '../context'
 import { hashApiKey, newApiKey } from '../crypto'
 import { ApiError } from '../errors'
 import { newId, now } from '../ids'
-import { body, errors, json, security } from './common'
+import { body, json, operatorSecurity } from './common'
 
 const Tenant = z
   .object({
@@ -40,10 +40,14 @@ export function tenantRoutes(ctx: AppContext): OpenAPIHono | undefined {
 
   app.openapi(
     createRoute({
+      operationId: 'createTenant',
+      summary: 'Create a tenant',
+      description:
+        'Operator only (`CLOCKHOOK_OPERATOR_KEY`): a new tenant and its first admin key, returned once.',
       method: 'post',
       path: '/v1/tenants',
       tags: ['Operator'],
-      security,
+      security: operatorSecurity,
       request: body(
         z
           .object({
@@ -57,7 +61,6 @@ export function tenantRoutes(ctx: AppContext): OpenAPIHono | undefined {
           Tenant.extend({ admin_key: z.string() }),
           'The tenant and its first admin key (shown once)',
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -92,11 +95,14 @@ export function tenantRoutes(ctx: AppContext): OpenAPIHono | undefined {
 
   app.openapi(
     createRoute({
+      operationId: 'listTenants',
+      summary: 'List tenants',
+      description: 'Operator only (`CLOCKHOOK_OPERATOR_KEY`).',
       method: 'get',
       path: '/v1/tenants',
       tags: ['Operator'],
-      security,
-      responses: { 200: json(z.object({ data: z.array(Tenant) }), 'Every tenant'), ...errors },
+      security: operatorSecurity,
+      responses: { 200: json(z.object({ data: z.array(Tenant) }), 'Every tenant') },
     }),
     async (c) =>
       c.json({ data: await db.selectFrom('tenants').selectAll().orderBy('id').execute() }, 200),

@@ -1,11 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { access } from '../auth'
+import { z } from '@hono/zod-openapi'
 import type { App, AppContext } from '../context'
 import type { TimeEntryTable } from '../db/schema'
 import { findWorker } from '../db/workers'
 import { ApiError, notFound } from '../errors'
 import { newId, now } from '../ids'
-import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
+import { body, IdParam, json, PageQuery, page, protectedRoute, toPage } from './common'
 
 const TimeEntry = z
   .object({
@@ -34,12 +33,14 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
   const workerOf = (tenantId: string, id: string) => findWorker(db, tenantId, id)
 
   app.openapi(
-    createRoute({
+    protectedRoute('time:write', {
+      operationId: 'clockIn',
+      summary: 'Clock a worker in',
+      description:
+        'Opens a time entry for the worker and emits `clock.in`. A worker already clocked in is a 409.',
       method: 'post',
       path: '/v1/time-entries/clock-in',
       tags: ['Time entries'],
-      security,
-      middleware: access('time:write'),
       request: body(
         z
           .object({
@@ -49,7 +50,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
           })
           .strict(),
       ),
-      responses: { 201: json(TimeEntry, 'The open entry; emits clock.in'), ...errors },
+      responses: { 201: json(TimeEntry, 'The open entry; emits clock.in') },
     }),
     async (c) => {
       const input = c.req.valid('json')
@@ -107,12 +108,14 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('time:write', {
+      operationId: 'clockOut',
+      summary: 'Clock a worker out',
+      description:
+        "Closes the worker's open time entry and emits `clock.out` with `total_minutes`. A worker who is not clocked in is a 409.",
       method: 'post',
       path: '/v1/time-entries/clock-out',
       tags: ['Time entries'],
-      security,
-      middleware: access('time:write'),
       request: body(
         z
           .object({ worker_id: z.string().min(1).max(100), timestamp: isoTimestamp.optional() })
@@ -120,7 +123,6 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       ),
       responses: {
         200: json(TimeEntry, 'The closed entry; emits clock.out with total_minutes'),
-        ...errors,
       },
     }),
     async (c) => {
@@ -172,12 +174,14 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('time:read', {
+      operationId: 'listTimeEntries',
+      summary: 'List time entries',
+      description:
+        'Time entries, oldest first; filter by `worker_id` and by clock-in time with `from` and `to`.',
       method: 'get',
       path: '/v1/time-entries',
       tags: ['Time entries'],
-      security,
-      middleware: access('time:read'),
       request: {
         query: PageQuery.extend({
           worker_id: z.string().max(100).optional(),
@@ -185,7 +189,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
           to: isoTimestamp.optional(),
         }),
       },
-      responses: { 200: json(page(TimeEntry), 'Time entries, oldest first'), ...errors },
+      responses: { 200: json(page(TimeEntry), 'Time entries, oldest first') },
     }),
     async (c) => {
       const { limit = 50, cursor, worker_id, from, to } = c.req.valid('query')
@@ -204,14 +208,15 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('time:read', {
+      operationId: 'getTimeEntry',
+      summary: 'Retrieve a time entry',
+      description: 'One time entry of the tenant.',
       method: 'get',
       path: '/v1/time-entries/{id}',
       tags: ['Time entries'],
-      security,
-      middleware: access('time:read'),
       request: { params: IdParam },
-      responses: { 200: json(TimeEntry, 'The entry'), ...errors },
+      responses: { 200: json(TimeEntry, 'The entry') },
     }),
     async (c) => {
       const id = c.req.valid('param').id

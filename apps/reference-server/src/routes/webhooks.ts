@@ -1,12 +1,12 @@
 import type { Attempt, Delivery, Endpoint } from '@clockhook/dispatcher'
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { audit } from '../audit'
-import { access, type Caller } from '../auth'
+import type { Caller } from '../auth'
 import type { App, AppContext } from '../context'
 import { ApiError } from '../errors'
 import { SUBSCRIBABLE_TYPES } from '../events'
 import { newId } from '../ids'
-import { body, errors, IdParam, json, PageQuery, page, security } from './common'
+import { body, IdParam, json, PageQuery, page, protectedRoute } from './common'
 
 /** What a non-admin key sees instead of a custom header's value (a receiver credential). */
 export const MASK = '••••••'
@@ -156,19 +156,20 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   })
 
   app.openapi(
-    createRoute({
+    protectedRoute('webhooks:write', {
+      operationId: 'createWebhook',
+      summary: 'Create a webhook',
+      description:
+        'Subscribes a URL to event types. The answer holds the signing secret (`whsec_…`): the only time it is shown to a key without `admin`. Private and loopback targets are refused unless the operator allows them.',
       method: 'post',
       path: '/v1/webhooks',
       tags: ['Webhooks'],
-      security,
-      middleware: access('webhooks:write'),
       request: body(WebhookInput),
       responses: {
         201: json(
           Webhook.extend({ secret: z.string() }),
           'The webhook and its signing secret (shown once)',
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -198,14 +199,16 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('webhooks:read', {
+      operationId: 'listWebhooks',
+      summary: 'List webhooks',
+      description:
+        "The tenant's webhooks, oldest first. Custom header values are shown only to `admin` keys.",
       method: 'get',
       path: '/v1/webhooks',
       tags: ['Webhooks'],
-      security,
-      middleware: access('webhooks:read'),
       request: { query: PageQuery },
-      responses: { 200: json(page(Webhook), 'Webhooks, oldest first'), ...errors },
+      responses: { 200: json(page(Webhook), 'Webhooks, oldest first') },
     }),
     async (c) => {
       const q = c.req.valid('query')
@@ -226,19 +229,19 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('webhooks:read', {
+      operationId: 'getWebhook',
+      summary: 'Retrieve a webhook',
+      description: 'The webhook with its last 10 deliveries and its error rate over 24 h.',
       method: 'get',
       path: '/v1/webhooks/{id}',
       tags: ['Webhooks'],
-      security,
-      middleware: access('webhooks:read'),
       request: { params: IdParam },
       responses: {
         200: json(
           Webhook.extend({ recent_deliveries: z.array(DeliverySchema), error_rate: z.number() }),
           'The webhook with its last 10 deliveries and error rate (24 h)',
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -260,14 +263,16 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('webhooks:write', {
+      operationId: 'updateWebhook',
+      summary: 'Update a webhook',
+      description:
+        'Changes the fields sent; enable or disable with `enabled`. A header sent back with the masked value keeps its stored value.',
       method: 'patch',
       path: '/v1/webhooks/{id}',
       tags: ['Webhooks'],
-      security,
-      middleware: access('webhooks:write'),
       request: { params: IdParam, ...body(WebhookInput.partial().strict()) },
-      responses: { 200: json(Webhook, 'The webhook; enable or disable with `enabled`'), ...errors },
+      responses: { 200: json(Webhook, 'The webhook; enable or disable with `enabled`') },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -305,14 +310,15 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('webhooks:write', {
+      operationId: 'deleteWebhook',
+      summary: 'Delete a webhook',
+      description: 'Deletes the webhook with its delivery log; nothing more is sent to it.',
       method: 'delete',
       path: '/v1/webhooks/{id}',
       tags: ['Webhooks'],
-      security,
-      middleware: access('webhooks:write'),
       request: { params: IdParam },
-      responses: { 204: { description: 'Deleted with its delivery log' }, ...errors },
+      responses: { 204: { description: 'Deleted with its delivery log' } },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -328,19 +334,20 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('webhooks:write', {
+      operationId: 'testWebhook',
+      summary: 'Send a test event',
+      description:
+        "Sends a signed `webhook.test` to this webhook only, with its real secret, and answers with the outcome and the receiver's HTTP status. Recorded as a test delivery.",
       method: 'post',
       path: '/v1/webhooks/{id}/test',
       tags: ['Webhooks'],
-      security,
-      middleware: access('webhooks:write'),
       request: { params: IdParam },
       responses: {
         200: json(
           z.object({ delivery: DeliverySchema, attempt: AttemptSchema.nullable() }),
           'The outcome of a signed webhook.test',
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -358,12 +365,14 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('admin', {
+      operationId: 'getWebhookSecret',
+      summary: 'Reveal the signing secret',
+      description:
+        "The current secret and any previous one still signing during a rotation's grace period. `admin` only; audited.",
       method: 'get',
       path: '/v1/webhooks/{id}/secret',
       tags: ['Webhooks'],
-      security,
-      middleware: access('admin'),
       request: { params: IdParam },
       responses: {
         200: json(
@@ -373,7 +382,6 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
           }),
           'The signing secret (audited)',
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -397,12 +405,14 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('admin', {
+      operationId: 'rotateWebhookSecret',
+      summary: 'Rotate the signing secret',
+      description:
+        'Makes a new secret (returned once). Until the grace period ends (default 24 h) every delivery carries both signatures, so receivers can switch without a gap. `admin` only; audited.',
       method: 'post',
       path: '/v1/webhooks/{id}/rotate-secret',
       tags: ['Webhooks'],
-      security,
-      middleware: access('admin'),
       request: {
         params: IdParam,
         body: {
@@ -428,7 +438,6 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
           z.object({ secret: z.string() }),
           'The new secret (shown once); the old one signs until the grace period ends',
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -451,19 +460,20 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('webhooks:read', {
+      operationId: 'listDeliveries',
+      summary: "List a webhook's deliveries",
+      description: 'Deliveries to this webhook, newest first; filter by `status`.',
       method: 'get',
       path: '/v1/webhooks/{id}/deliveries',
       tags: ['Deliveries'],
-      security,
-      middleware: access('webhooks:read'),
       request: {
         params: IdParam,
         query: PageQuery.extend({
           status: z.enum(['pending', 'succeeded', 'retrying', 'failed']).optional(),
         }),
       },
-      responses: { 200: json(page(DeliverySchema), 'Deliveries, newest first'), ...errors },
+      responses: { 200: json(page(DeliverySchema), 'Deliveries, newest first') },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
@@ -482,12 +492,14 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('webhooks:read', {
+      operationId: 'getDelivery',
+      summary: 'Retrieve a delivery',
+      description:
+        'The delivery with every attempt: request headers (custom header values masked), the start of the request and response bodies, status and timing.',
       method: 'get',
       path: '/v1/deliveries/{id}',
       tags: ['Deliveries'],
-      security,
-      middleware: access('webhooks:read'),
       request: { params: IdParam },
       responses: {
         200: json(
@@ -497,7 +509,6 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
           }),
           'The delivery with every attempt',
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -514,26 +525,30 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('webhooks:write', {
+      operationId: 'resendDelivery',
+      summary: 'Resend a delivery',
+      description:
+        "Queues a new attempt of the same message (same `webhook-id`), whatever the delivery's state.",
       method: 'post',
       path: '/v1/deliveries/{id}/resend',
       tags: ['Deliveries'],
-      security,
-      middleware: access('webhooks:write'),
       request: { params: IdParam },
-      responses: { 202: json(DeliverySchema, 'Queued again (same webhook-id)'), ...errors },
+      responses: { 202: json(DeliverySchema, 'Queued again (same webhook-id)') },
     }),
     async (c) =>
       c.json(toDelivery(await dispatcher.resend(c.req.valid('param').id, scope(c))), 202),
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('webhooks:write', {
+      operationId: 'recoverWebhook',
+      summary: 'Recover failed deliveries',
+      description:
+        'Queues again every delivery to this webhook that failed since `since`, and the messages it missed while disabled (never messages from before it was created).',
       method: 'post',
       path: '/v1/webhooks/{id}/recover',
       tags: ['Deliveries'],
-      security,
-      middleware: access('webhooks:write'),
       request: {
         params: IdParam,
         ...body(z.object({ since: z.iso.datetime({ offset: true }) }).strict()),
@@ -543,7 +558,6 @@ export function registerWebhooks(app: App, { database, dispatcher }: AppContext)
           z.object({ requeued: z.number().int(), created: z.number().int() }),
           'Failed deliveries since then re-queued, missed messages queued',
         ),
-        ...errors,
       },
     }),
     async (c) => {

@@ -1,10 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { access } from '../auth'
+import { z } from '@hono/zod-openapi'
 import type { App, AppContext } from '../context'
 import type { WorkerTable } from '../db/schema'
 import { findWorker } from '../db/workers'
 import { newId, now } from '../ids'
-import { body, errors, IdParam, json, PageQuery, page, security, toPage } from './common'
+import { body, IdParam, json, PageQuery, page, protectedRoute, toPage } from './common'
 
 const Worker = z
   .object({
@@ -50,14 +49,15 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
   const find = (tenantId: string, id: string) => findWorker(db, tenantId, id)
 
   app.openapi(
-    createRoute({
+    protectedRoute('workers:write', {
+      operationId: 'createWorker',
+      summary: 'Create a worker',
+      description: 'Adds a worker to the tenant and emits `worker.created`.',
       method: 'post',
       path: '/v1/workers',
       tags: ['Workers'],
-      security,
-      middleware: access('workers:write'),
       request: body(WorkerInput),
-      responses: { 201: json(Worker, 'The worker; emits worker.created'), ...errors },
+      responses: { 201: json(Worker, 'The worker; emits worker.created') },
     }),
     async (c) => {
       const input = c.req.valid('json')
@@ -83,14 +83,15 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('workers:read', {
+      operationId: 'listWorkers',
+      summary: 'List workers',
+      description: "The tenant's workers, oldest first, a page at a time (`limit`, `cursor`).",
       method: 'get',
       path: '/v1/workers',
       tags: ['Workers'],
-      security,
-      middleware: access('workers:read'),
       request: { query: PageQuery },
-      responses: { 200: json(page(Worker), 'Workers, oldest first'), ...errors },
+      responses: { 200: json(page(Worker), 'Workers, oldest first') },
     }),
     async (c) => {
       const { limit = 50, cursor } = c.req.valid('query')
@@ -107,30 +108,31 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('workers:read', {
+      operationId: 'getWorker',
+      summary: 'Retrieve a worker',
+      description: "One worker of the tenant; another tenant's id is a 404.",
       method: 'get',
       path: '/v1/workers/{id}',
       tags: ['Workers'],
-      security,
-      middleware: access('workers:read'),
       request: { params: IdParam },
-      responses: { 200: json(Worker, 'The worker'), ...errors },
+      responses: { 200: json(Worker, 'The worker') },
     }),
     async (c) =>
       c.json(toWorker(await find(c.get('caller').tenantId, c.req.valid('param').id)), 200),
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('workers:write', {
+      operationId: 'updateWorker',
+      summary: 'Update a worker',
+      description: 'Changes the fields sent and emits `worker.updated` with `changed_fields`.',
       method: 'patch',
       path: '/v1/workers/{id}',
       tags: ['Workers'],
-      security,
-      middleware: access('workers:write'),
       request: { params: IdParam, ...body(WorkerInput.partial().strict()) },
       responses: {
         200: json(Worker, 'The worker; emits worker.updated with changed_fields'),
-        ...errors,
       },
     }),
     async (c) => {
@@ -168,14 +170,15 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
   )
 
   app.openapi(
-    createRoute({
+    protectedRoute('workers:write', {
+      operationId: 'deleteWorker',
+      summary: 'Delete a worker',
+      description: 'Removes the worker from lists and lookups and emits `worker.deleted`.',
       method: 'delete',
       path: '/v1/workers/{id}',
       tags: ['Workers'],
-      security,
-      middleware: access('workers:write'),
       request: { params: IdParam },
-      responses: { 204: { description: 'Deleted; emits worker.deleted' }, ...errors },
+      responses: { 204: { description: 'Deleted; emits worker.deleted' } },
     }),
     async (c) => {
       const { tenantId } = c.get('caller')
