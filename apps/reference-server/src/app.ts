@@ -116,7 +116,10 @@ export function createApp(ctx: AppContext): OpenAPIHono {
     })
   app.openAPIRegistry.register('Error', ErrorSchema)
   let document: object | undefined
-  app.get('/openapi.json', (c) => c.json((document ??= openApiDocument(app))))
+  app.get('/openapi.json', (c) => {
+    document ??= openApiDocument(app)
+    return c.json(document)
+  })
 
   registerDocs(app)
   registerConsole(app)
