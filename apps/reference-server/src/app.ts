@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import { OpenAPIHono } from '@hono/zod-openapi'
+import type { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
+import { except } from 'hono/combine'
 import { authenticate } from './auth'
 import { registerConsole } from './console/index'
 import type { AppContext } from './context'
@@ -9,31 +10,24 @@ import { ApiError, errorBody, renderError } from './errors'
 import { refuseUnencodableStrings } from './input-guard'
 import { rateLimit } from './limits'
 import { openApiDocument } from './openapi'
-import { registerApiKeys } from './routes/api-keys'
-import { ErrorSchema } from './routes/common'
-import { registerEvents } from './routes/events'
-import { registerSchedule } from './routes/schedule'
+import { apiKeyRoutes } from './routes/api-keys'
+import { auditLogRoutes } from './routes/audit-log'
+import { ErrorSchema, resource } from './routes/common'
+import { deliveryRoutes } from './routes/deliveries'
+import { documentRoutes } from './routes/documents'
+import { eventRoutes } from './routes/events'
+import { shiftRoutes } from './routes/shifts'
 import { tenantRoutes } from './routes/tenants'
-import { registerTimeEntries } from './routes/time-entries'
-import { registerWebhooks } from './routes/webhooks'
-import { registerWorkers } from './routes/workers'
+import { timeEntryRoutes } from './routes/time-entries'
+import { webhookSecretRoutes } from './routes/webhook-secrets'
+import { webhookRoutes } from './routes/webhooks'
+import { workerRoutes } from './routes/workers'
 
 const MAX_BODY_BYTES = 256 * 1024
 
 /** The HTTP API: every route, every error in the one error shape. */
 export function createApp(ctx: AppContext): OpenAPIHono {
-  const app = new OpenAPIHono({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        c.set('inputRejected', true)
-        const details = result.error.issues.map((i) => ({
-          path: i.path.join('.'),
-          message: i.message,
-        }))
-        return c.json(errorBody('validation_failed', 'the request is not valid', details), 400)
-      }
-    },
-  })
+  const app = resource()
 
   app.use('*', async function requestContext(c, next) {
     const incoming = c.req.header('x-request-id')
@@ -70,18 +64,15 @@ export function createApp(ctx: AppContext): OpenAPIHono {
     }),
   )
   app.use('/v1/*', refuseUnencodableStrings)
-  const limiter = rateLimit(ctx.config.CLOCKHOOK_RATE_LIMIT, ctx.config.CLOCKHOOK_RATE_LIMIT * 2)
-  const operator = tenantRoutes(ctx)
-  if (operator) app.route('/', operator)
-  const authenticated = authenticate(ctx.database)
-  app.use('/v1/*', async function tenantScopedAuth(c, next) {
-    if (c.req.path === '/v1/tenants') return next()
-    return authenticated(c, next)
-  })
-  app.use('/v1/*', async function perKeyLimits(c, next) {
-    if (c.req.path === '/v1/tenants') return next()
-    return limiter(c, next)
-  })
+  // every /v1 route but the operator's takes an API key, limited per key
+  app.use(
+    '/v1/*',
+    except(
+      '/v1/tenants',
+      authenticate(ctx.database),
+      rateLimit(ctx.config.CLOCKHOOK_RATE_LIMIT, ctx.config.CLOCKHOOK_RATE_LIMIT * 2),
+    ),
+  )
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/metrics', async (c) =>
@@ -96,12 +87,18 @@ export function createApp(ctx: AppContext): OpenAPIHono {
     }
   })
 
-  registerWorkers(app, ctx)
-  registerTimeEntries(app, ctx)
-  registerSchedule(app, ctx)
-  registerWebhooks(app, ctx)
-  registerEvents(app, ctx)
-  registerApiKeys(app, ctx)
+  const operator = tenantRoutes(ctx)
+  if (operator) app.route('/v1/tenants', operator)
+  app.route('/v1/workers', workerRoutes(ctx))
+  app.route('/v1/workers', documentRoutes(ctx))
+  app.route('/v1/time-entries', timeEntryRoutes(ctx))
+  app.route('/v1/shifts', shiftRoutes(ctx))
+  app.route('/v1/webhooks', webhookRoutes(ctx))
+  app.route('/v1/webhooks', webhookSecretRoutes(ctx))
+  app.route('/v1/deliveries', deliveryRoutes(ctx))
+  app.route('/v1', eventRoutes(ctx))
+  app.route('/v1/api-keys', apiKeyRoutes(ctx))
+  app.route('/v1/audit-log', auditLogRoutes(ctx))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

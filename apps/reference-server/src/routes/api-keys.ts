@@ -1,12 +1,12 @@
-import { z } from '@hono/zod-openapi'
+import { type OpenAPIHono, z } from '@hono/zod-openapi'
 import { audit } from '../audit'
 import { SCOPES } from '../auth'
-import type { App, AppContext } from '../context'
+import type { AppContext } from '../context'
 import { newApiKey } from '../crypto'
 import type { ApiKeyTable } from '../db/schema'
 import { notFound } from '../errors'
 import { newId, now } from '../ids'
-import { body, IdParam, json, PageQuery, page, protectedRoute, toPage } from './common'
+import { body, IdParam, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
 
 const ApiKey = z
   .object({
@@ -28,7 +28,9 @@ const toKey = (k: ApiKeyTable) => ({
   last_used_at: k.last_used_at,
 })
 
-export function registerApiKeys(app: App, { database }: AppContext): void {
+/** `/v1/api-keys`: scoped keys, shown once (admin). */
+export function apiKeyRoutes({ database }: AppContext): OpenAPIHono {
+  const app = resource()
   const { db } = database
   const find = async (tenantId: string, id: string) => {
     const k = await db
@@ -49,7 +51,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       description:
         'A named key with scopes; the key itself is in this answer only (it is stored as a hash).',
       method: 'post',
-      path: '/v1/api-keys',
+      path: '/',
       tags: ['API keys'],
       request: body(
         z
@@ -96,7 +98,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       summary: 'List API keys',
       description: 'Live keys with their prefix, scopes and `last_used_at`; never the key.',
       method: 'get',
-      path: '/v1/api-keys',
+      path: '/',
       tags: ['API keys'],
       request: { query: PageQuery },
       responses: { 200: json(page(ApiKey), 'Live keys (prefix only)') },
@@ -121,7 +123,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       summary: 'Rename an API key',
       description: "Changes the key's name.",
       method: 'patch',
-      path: '/v1/api-keys/{id}',
+      path: '/{id}',
       tags: ['API keys'],
       request: {
         params: IdParam,
@@ -151,7 +153,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       summary: 'Revoke an API key',
       description: 'The key stops working at once.',
       method: 'delete',
-      path: '/v1/api-keys/{id}',
+      path: '/{id}',
       tags: ['API keys'],
       request: { params: IdParam },
       responses: { 204: { description: 'Revoked, effective immediately' } },
@@ -177,7 +179,7 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
       description:
         'A new key with the same name and scopes (returned once); the old one stops working at once.',
       method: 'post',
-      path: '/v1/api-keys/{id}/regenerate',
+      path: '/{id}/regenerate',
       tags: ['API keys'],
       request: { params: IdParam },
       responses: {
@@ -206,52 +208,5 @@ export function registerApiKeys(app: App, { database }: AppContext): void {
     },
   )
 
-  app.openapi(
-    protectedRoute('admin', {
-      operationId: 'listAuditLog',
-      summary: 'Read the audit log',
-      description:
-        'Who created, changed, rotated, revealed or revoked what, and when, newest first; never a secret.',
-      method: 'get',
-      path: '/v1/audit-log',
-      tags: ['Audit'],
-      request: { query: PageQuery },
-      responses: {
-        200: json(
-          page(
-            z.object({
-              id: z.string(),
-              actor: z.string(),
-              action: z.string(),
-              target: z.string(),
-              details: z.record(z.string(), z.unknown()),
-              created_at: z.string(),
-            }),
-          ),
-          'Newest first',
-        ),
-      },
-    }),
-    async (c) => {
-      const { limit = 50, cursor } = c.req.valid('query')
-      let q = db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('tenant_id', '=', c.get('caller').tenantId)
-        .orderBy('id', 'desc')
-        .limit(limit + 1)
-      if (cursor) q = q.where('id', '<', cursor)
-      return c.json(
-        toPage(await q.execute(), limit, (r) => ({
-          id: r.id,
-          actor: r.actor,
-          action: r.action,
-          target: r.target,
-          details: JSON.parse(r.details),
-          created_at: r.created_at,
-        })),
-        200,
-      )
-    },
-  )
+  return app
 }

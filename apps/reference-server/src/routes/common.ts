@@ -1,5 +1,7 @@
-import { createRoute, type RouteConfig, z } from '@hono/zod-openapi'
+import { createRoute, OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { access, type Scope } from '../auth'
+import { errorBody } from '../errors'
 
 export const ErrorSchema = z
   .object({
@@ -63,3 +65,27 @@ export function toPage<R extends { id: string }, T>(rows: R[], limit: number, ma
     next_cursor: hasMore ? kept[kept.length - 1]!.id : null,
   }
 }
+
+/**
+ * A resource's sub-app, mounted with `app.route(base, …)`: input the route's schemas refuse
+ * is a 400 `validation_failed` with the issues as `details`, never run.
+ */
+export function resource(): OpenAPIHono {
+  return new OpenAPIHono({
+    defaultHook: (result, c) => {
+      if (result.success) return
+      c.set('inputRejected', true)
+      const details = result.error.issues.map((i) => ({
+        path: i.path.join('.'),
+        message: i.message,
+      }))
+      return c.json(errorBody('validation_failed', 'the request is not valid', details), 400)
+    },
+  })
+}
+
+/** Who did it, for the audit log: the API key. */
+export const actorOf = (c: Context) => `api_key:${c.get('caller').keyId}`
+
+/** The caller's tenant, as the dispatcher's management methods take it. */
+export const tenantScope = (c: Context) => ({ tenantId: c.get('caller').tenantId })

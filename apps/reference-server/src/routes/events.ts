@@ -1,9 +1,9 @@
-import { z } from '@hono/zod-openapi'
-import type { App, AppContext } from '../context'
+import { type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppContext } from '../context'
 import { ApiError } from '../errors'
 import { EVENT_TYPES, envelope, eventCatalog } from '../events'
 import { LATEST_STABLE_VERSION } from '../tenant-versions'
-import { json, protectedRoute } from './common'
+import { json, protectedRoute, resource } from './common'
 
 const Event = z
   .object({
@@ -14,7 +14,10 @@ const Event = z
   })
   .openapi('Event')
 
-export function registerEvents(app: App, { database, dispatcher, longPolls }: AppContext): void {
+/** `/v1/events` (the pull API) and `/v1/event-types` (the catalog). */
+export function eventRoutes({ database, dispatcher, longPolls }: AppContext): OpenAPIHono {
+  const app = resource()
+
   app.openapi(
     protectedRoute('events:read', {
       operationId: 'listEvents',
@@ -22,7 +25,7 @@ export function registerEvents(app: App, { database, dispatcher, longPolls }: Ap
       description:
         'The pull API: the same envelopes the webhooks carry, in order and gap-free for a reader that follows `next_cursor`. With `wait`, an empty answer is held until an event arrives or the wait ends (long-poll).',
       method: 'get',
-      path: '/v1/events',
+      path: '/events',
       tags: ['Events'],
       request: {
         query: z.object({
@@ -96,7 +99,7 @@ export function registerEvents(app: App, { database, dispatcher, longPolls }: Ap
       description:
         'The event catalog: every type with a JSON Schema of its `data` for each payload version.',
       method: 'get',
-      path: '/v1/event-types',
+      path: '/event-types',
       tags: ['Events'],
       responses: {
         200: json(
@@ -115,4 +118,6 @@ export function registerEvents(app: App, { database, dispatcher, longPolls }: Ap
     }),
     (c) => c.json({ data: eventCatalog() }, 200),
   )
+
+  return app
 }

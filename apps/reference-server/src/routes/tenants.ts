@@ -1,11 +1,12 @@
 import { timingSafeEqual } from 'node:crypto'
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi'
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import type { AppContext } from '../context'
-import { hashApiKey, newApiKey } from '../crypto'
+import { hashApiKey } from '../crypto'
 import { ApiError } from '../errors'
-import { newId, now } from '../ids'
-import { body, json, operatorSecurity } from './common'
+import { LATEST_STABLE_VERSION } from '../tenant-versions'
+import { createTenant } from '../tenants'
+import { body, json, operatorSecurity, resource } from './common'
 
 const Tenant = z
   .object({
@@ -34,9 +35,9 @@ function operatorOnly(operatorKey: string): MiddlewareHandler {
 export function tenantRoutes(ctx: AppContext): OpenAPIHono | undefined {
   const operatorKey = ctx.config.CLOCKHOOK_OPERATOR_KEY
   if (!operatorKey) return undefined
-  const app = new OpenAPIHono()
+  const app = resource()
   const { db } = ctx.database
-  app.use('/v1/tenants', operatorOnly(operatorKey))
+  app.use('*', operatorOnly(operatorKey))
 
   app.openapi(
     createRoute({
@@ -45,7 +46,7 @@ export function tenantRoutes(ctx: AppContext): OpenAPIHono | undefined {
       description:
         'Operator only (`CLOCKHOOK_OPERATOR_KEY`): a new tenant and its first admin key, returned once.',
       method: 'post',
-      path: '/v1/tenants',
+      path: '/',
       tags: ['Operator'],
       security: operatorSecurity,
       request: body(
@@ -65,31 +66,12 @@ export function tenantRoutes(ctx: AppContext): OpenAPIHono | undefined {
     }),
     async (c) => {
       const input = c.req.valid('json')
-      const tenant = {
-        id: newId('ten_'),
+      const { tenant, adminKey } = await createTenant(db, {
         name: input.name,
-        default_version: input.default_version ?? 1,
-        created_at: now(),
-      }
-      const key = newApiKey()
-      await db.transaction().execute(async (trx) => {
-        await trx.insertInto('tenants').values(tenant).execute()
-        await trx
-          .insertInto('api_keys')
-          .values({
-            id: newId('key_'),
-            tenant_id: tenant.id,
-            name: 'admin',
-            prefix: key.prefix,
-            hash: key.hash,
-            scopes: JSON.stringify(['admin']),
-            created_at: now(),
-            last_used_at: null,
-            revoked_at: null,
-          })
-          .execute()
+        defaultVersion: input.default_version ?? LATEST_STABLE_VERSION,
+        actor: 'operator',
       })
-      return c.json({ ...tenant, admin_key: key.key }, 201)
+      return c.json({ ...tenant, admin_key: adminKey }, 201)
     },
   )
 
@@ -99,7 +81,7 @@ export function tenantRoutes(ctx: AppContext): OpenAPIHono | undefined {
       summary: 'List tenants',
       description: 'Operator only (`CLOCKHOOK_OPERATOR_KEY`).',
       method: 'get',
-      path: '/v1/tenants',
+      path: '/',
       tags: ['Operator'],
       security: operatorSecurity,
       responses: { 200: json(z.object({ data: z.array(Tenant) }), 'Every tenant') },

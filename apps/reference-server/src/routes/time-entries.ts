@@ -1,10 +1,10 @@
-import { z } from '@hono/zod-openapi'
-import type { App, AppContext } from '../context'
+import { type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppContext } from '../context'
 import type { TimeEntryTable } from '../db/schema'
 import { findWorker } from '../db/workers'
 import { ApiError, notFound } from '../errors'
 import { newId, now } from '../ids'
-import { body, IdParam, json, PageQuery, page, protectedRoute, toPage } from './common'
+import { body, IdParam, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
 
 const TimeEntry = z
   .object({
@@ -28,7 +28,9 @@ const toEntry = (e: TimeEntryTable) => ({
 
 const isoTimestamp = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString())
 
-export function registerTimeEntries(app: App, { database, dispatcher }: AppContext): void {
+/** `/v1/time-entries`: clock-in, clock-out and the entries they make. */
+export function timeEntryRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
+  const app = resource()
   const { db } = database
   const workerOf = (tenantId: string, id: string) => findWorker(db, tenantId, id)
 
@@ -39,7 +41,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       description:
         'Opens a time entry for the worker and emits `clock.in`. A worker already clocked in is a 409.',
       method: 'post',
-      path: '/v1/time-entries/clock-in',
+      path: '/clock-in',
       tags: ['Time entries'],
       request: body(
         z
@@ -114,7 +116,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       description:
         "Closes the worker's open time entry and emits `clock.out` with `total_minutes`. A worker who is not clocked in is a 409.",
       method: 'post',
-      path: '/v1/time-entries/clock-out',
+      path: '/clock-out',
       tags: ['Time entries'],
       request: body(
         z
@@ -180,7 +182,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       description:
         'Time entries, oldest first; filter by `worker_id` and by clock-in time with `from` and `to`.',
       method: 'get',
-      path: '/v1/time-entries',
+      path: '/',
       tags: ['Time entries'],
       request: {
         query: PageQuery.extend({
@@ -213,7 +215,7 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       summary: 'Retrieve a time entry',
       description: 'One time entry of the tenant.',
       method: 'get',
-      path: '/v1/time-entries/{id}',
+      path: '/{id}',
       tags: ['Time entries'],
       request: { params: IdParam },
       responses: { 200: json(TimeEntry, 'The entry') },
@@ -230,4 +232,6 @@ export function registerTimeEntries(app: App, { database, dispatcher }: AppConte
       return c.json(toEntry(e), 200)
     },
   )
+
+  return app
 }

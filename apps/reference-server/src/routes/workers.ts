@@ -1,9 +1,9 @@
-import { z } from '@hono/zod-openapi'
-import type { App, AppContext } from '../context'
+import { type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppContext } from '../context'
 import type { WorkerTable } from '../db/schema'
 import { findWorker } from '../db/workers'
 import { newId, now } from '../ids'
-import { body, IdParam, json, PageQuery, page, protectedRoute, toPage } from './common'
+import { body, IdParam, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
 
 const Worker = z
   .object({
@@ -44,7 +44,9 @@ const workerEvent = (w: WorkerTable) => ({
   location_id: w.location_id,
 })
 
-export function registerWorkers(app: App, { database, dispatcher }: AppContext): void {
+/** `/v1/workers`: the people who clock in and out. */
+export function workerRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
+  const app = resource()
   const { db } = database
   const find = (tenantId: string, id: string) => findWorker(db, tenantId, id)
 
@@ -54,7 +56,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       summary: 'Create a worker',
       description: 'Adds a worker to the tenant and emits `worker.created`.',
       method: 'post',
-      path: '/v1/workers',
+      path: '/',
       tags: ['Workers'],
       request: body(WorkerInput),
       responses: { 201: json(Worker, 'The worker; emits worker.created') },
@@ -88,7 +90,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       summary: 'List workers',
       description: "The tenant's workers, oldest first, a page at a time (`limit`, `cursor`).",
       method: 'get',
-      path: '/v1/workers',
+      path: '/',
       tags: ['Workers'],
       request: { query: PageQuery },
       responses: { 200: json(page(Worker), 'Workers, oldest first') },
@@ -113,7 +115,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       summary: 'Retrieve a worker',
       description: "One worker of the tenant; another tenant's id is a 404.",
       method: 'get',
-      path: '/v1/workers/{id}',
+      path: '/{id}',
       tags: ['Workers'],
       request: { params: IdParam },
       responses: { 200: json(Worker, 'The worker') },
@@ -128,7 +130,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       summary: 'Update a worker',
       description: 'Changes the fields sent and emits `worker.updated` with `changed_fields`.',
       method: 'patch',
-      path: '/v1/workers/{id}',
+      path: '/{id}',
       tags: ['Workers'],
       request: { params: IdParam, ...body(WorkerInput.partial().strict()) },
       responses: {
@@ -175,7 +177,7 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       summary: 'Delete a worker',
       description: 'Removes the worker from lists and lookups and emits `worker.deleted`.',
       method: 'delete',
-      path: '/v1/workers/{id}',
+      path: '/{id}',
       tags: ['Workers'],
       request: { params: IdParam },
       responses: { 204: { description: 'Deleted; emits worker.deleted' } },
@@ -201,4 +203,6 @@ export function registerWorkers(app: App, { database, dispatcher }: AppContext):
       return c.body(null, 204)
     },
   )
+
+  return app
 }

@@ -1,10 +1,10 @@
-import { z } from '@hono/zod-openapi'
-import type { App, AppContext } from '../context'
+import { type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { AppContext } from '../context'
 import type { DocumentTable, ShiftTable } from '../db/schema'
 import { findWorker } from '../db/workers'
 import { ApiError } from '../errors'
 import { newId, now } from '../ids'
-import { body, IdParam, json, PageQuery, page, protectedRoute, toPage } from './common'
+import { body, IdParam, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
 
 const day = z.iso.date()
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM')
@@ -43,7 +43,9 @@ const toDocument = (d: DocumentTable) => ({
   created_at: d.created_at,
 })
 
-export function registerSchedule(app: App, { database, dispatcher }: AppContext): void {
+/** `/v1/shifts`: planned shifts. */
+export function shiftRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
+  const app = resource()
   const { db } = database
   const worker = (tenantId: string, id: string) => findWorker(db, tenantId, id)
 
@@ -53,7 +55,7 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
       summary: 'Plan a shift',
       description: 'Plans a shift for a worker and emits `shift.created`.',
       method: 'post',
-      path: '/v1/shifts',
+      path: '/',
       tags: ['Shifts'],
       request: body(
         z
@@ -102,7 +104,7 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
       summary: 'List shifts',
       description: 'Planned shifts, oldest first; filter by `worker_id`.',
       method: 'get',
-      path: '/v1/shifts',
+      path: '/',
       tags: ['Shifts'],
       request: { query: PageQuery.extend({ worker_id: z.string().max(100).optional() }) },
       responses: { 200: json(page(Shift), 'Shifts, oldest first') },
@@ -121,74 +123,5 @@ export function registerSchedule(app: App, { database, dispatcher }: AppContext)
     },
   )
 
-  app.openapi(
-    protectedRoute('workers:write', {
-      operationId: 'createWorkerDocument',
-      summary: 'Add a worker document',
-      description:
-        'Records a document (a permit, a certificate) with its `expires_on` date. Once that date has passed, a sweep emits `document.expired` for it, once.',
-      method: 'post',
-      path: '/v1/workers/{id}/documents',
-      tags: ['Documents'],
-      request: {
-        params: IdParam,
-        ...body(
-          z
-            .object({
-              kind: z.string().trim().min(1).max(100),
-              name: z.string().max(200).nullable().optional(),
-              expires_on: day,
-            })
-            .strict(),
-        ),
-      },
-      responses: {
-        201: json(Document, 'The document; document.expired is sent once after expires_on'),
-      },
-    }),
-    async (c) => {
-      const { tenantId } = c.get('caller')
-      const w = await worker(tenantId, c.req.valid('param').id)
-      const input = c.req.valid('json')
-      const row: DocumentTable = {
-        id: newId('doc_'),
-        tenant_id: tenantId,
-        worker_id: w.id,
-        kind: input.kind,
-        name: input.name ?? null,
-        expires_on: input.expires_on,
-        expired_notified_at: null,
-        created_at: now(),
-      }
-      await db.insertInto('documents').values(row).execute()
-      return c.json(toDocument(row), 201)
-    },
-  )
-
-  app.openapi(
-    protectedRoute('workers:read', {
-      operationId: 'listWorkerDocuments',
-      summary: "List a worker's documents",
-      description: 'The documents recorded for one worker.',
-      method: 'get',
-      path: '/v1/workers/{id}/documents',
-      tags: ['Documents'],
-      request: { params: IdParam },
-      responses: {
-        200: json(z.object({ data: z.array(Document) }), 'The worker’s documents'),
-      },
-    }),
-    async (c) => {
-      const { tenantId } = c.get('caller')
-      const w = await worker(tenantId, c.req.valid('param').id)
-      const rows = await db
-        .selectFrom('documents')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('worker_id', '=', w.id)
-        .orderBy('id')
-        .execute()
-      return c.json({ data: rows.map(toDocument) }, 200)
-    },
-  )
+  return app
 }

@@ -1,0 +1,149 @@
+import type { Attempt, Delivery, Endpoint } from '@clockhook/dispatcher'
+import { z } from '@hono/zod-openapi'
+import type { Caller } from '../auth'
+import { ApiError } from '../errors'
+import { SUBSCRIBABLE_TYPES } from '../events'
+
+// The wire shapes of webhooks, deliveries and attempts, and the mapping from the
+// dispatcher's endpoints, deliveries and attempts to them.
+
+/** What a non-admin key sees instead of a custom header's value (a receiver credential). */
+export const MASK = '••••••'
+
+export const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString())
+
+export const Webhook = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    enabled: z.boolean(),
+    disabled_reason: z.string().nullable(),
+    version: z.number().int().nullable(),
+    headers: z.record(z.string(), z.string()).openapi({
+      description: `Custom request headers; values are shown only to \`admin\` keys, others see \`${MASK}\``,
+    }),
+    description: z.string().nullable(),
+    timeout_seconds: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Request timeout; `null` = the server default (30 s)' }),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .openapi('Webhook')
+
+export const DeliverySchema = z
+  .object({
+    id: z.string(),
+    message_id: z.string(),
+    event_type: z.string(),
+    status: z.enum(['pending', 'succeeded', 'retrying', 'failed']),
+    attempts: z.number().int(),
+    last_http_status: z.number().int().nullable(),
+    last_error: z.string().nullable(),
+    next_attempt_at: z.string().nullable(),
+    is_test: z.boolean(),
+    created_at: z.string(),
+  })
+  .openapi('Delivery')
+
+export const AttemptSchema = z
+  .object({
+    id: z.string(),
+    attempted_at: z.string(),
+    duration_ms: z.number().int(),
+    succeeded: z.boolean(),
+    http_status: z.number().int().nullable(),
+    error_kind: z.string().nullable(),
+    error_message: z.string().nullable(),
+    trigger: z.string(),
+    request_headers: z.record(z.string(), z.string()),
+    request_preview: z.string(),
+    response_preview: z.string().nullable(),
+  })
+  .openapi('Attempt')
+
+export const eventType = z.enum(SUBSCRIBABLE_TYPES as [string, ...string[]])
+export const headerMap = z.record(z.string().max(100), z.string().max(4096))
+export const WebhookInput = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    url: z.url().max(2048),
+    events: z.array(eventType).min(1).max(50),
+    enabled: z.boolean().optional(),
+    version: z
+      .union([z.literal(1), z.literal(2)])
+      .nullable()
+      .optional(),
+    headers: headerMap.optional(),
+    description: z.string().max(2000).nullable().optional(),
+    timeout_seconds: z.number().int().min(1).max(30).nullable().optional(),
+  })
+  .strict()
+
+export const toWebhook = (e: Endpoint, caller: Caller) => ({
+  id: e.id,
+  name: String(e.metadata.name ?? ''),
+  url: e.url,
+  events: e.eventTypes ?? [],
+  enabled: e.enabled,
+  disabled_reason: e.disabledReason,
+  version: e.version,
+  headers: caller.scopes.includes('admin')
+    ? e.headers
+    : Object.fromEntries(Object.keys(e.headers).map((name) => [name, MASK])),
+  description: e.description,
+  timeout_seconds: e.timeoutMs === null ? null : Math.round(e.timeoutMs / 1000),
+  created_at: new Date(e.createdAt).toISOString(),
+  updated_at: new Date(e.updatedAt).toISOString(),
+})
+
+export const toDelivery = (d: Delivery) => ({
+  id: d.id,
+  message_id: d.messageId,
+  event_type: d.eventType,
+  status: d.status,
+  attempts: d.attempts,
+  last_http_status: d.lastHttpStatus,
+  last_error: d.lastError,
+  next_attempt_at: d.status === 'pending' || d.status === 'retrying' ? iso(d.nextAttemptAt) : null,
+  is_test: d.isTest,
+  created_at: new Date(d.createdAt).toISOString(),
+})
+
+export const toAttempt = (a: Attempt) => ({
+  id: a.id,
+  attempted_at: new Date(a.attemptedAt).toISOString(),
+  duration_ms: a.durationMs,
+  succeeded: a.succeeded,
+  http_status: a.httpStatus,
+  error_kind: a.errorKind,
+  error_message: a.errorMessage,
+  trigger: a.trigger,
+  request_headers: a.requestHeaders,
+  request_preview: a.requestPreview,
+  response_preview: a.responsePreview,
+})
+
+/**
+ * A header sent back with the masked value (as a non-admin key reads it) keeps its stored
+ * value, so reading and writing back a webhook never replaces a credential with the mask.
+ */
+export function keepMaskedValues(
+  next: Record<string, string>,
+  current: Record<string, string>,
+): Record<string, string> {
+  const stored = new Map(Object.entries(current).map(([k, v]) => [k.toLowerCase(), v]))
+  return Object.fromEntries(
+    Object.entries(next).map(([name, value]) => {
+      if (value !== MASK) return [name, value]
+      const kept = stored.get(name.toLowerCase())
+      if (kept === undefined)
+        throw new ApiError(400, 'validation_failed', `header ${name}: send its real value`)
+      return [name, kept]
+    }),
+  )
+}
