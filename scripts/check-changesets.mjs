@@ -14,7 +14,9 @@ for (const group of ['packages', 'apps', 'examples']) {
   }
 }
 const problems = []
-for (const file of readdirSync('.changeset').filter((f) => f.endsWith('.md') && f !== 'README.md')) {
+for (const file of readdirSync('.changeset').filter(
+  (f) => f.endsWith('.md') && f !== 'README.md',
+)) {
   const text = readFileSync(join('.changeset', file), 'utf8')
   const match = /^---\n([\s\S]*?)\n---\n\s*\S/.exec(text)
   if (!match) {

@@ -1,48 +1,11 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi'
-import { audit } from '../audit'
-import { SCOPES } from '../auth'
 import type { AppContext } from '../context'
-import { newApiKey } from '../crypto'
-import type { ApiKeyTable } from '../db/schema'
-import { notFound } from '../errors'
-import { newId, now } from '../ids'
-import { body, IdParam, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
-
-const ApiKey = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    prefix: z.string(),
-    scopes: z.array(z.string()),
-    created_at: z.string(),
-    last_used_at: z.string().nullable(),
-  })
-  .openapi('ApiKey')
-
-const toKey = (k: ApiKeyTable) => ({
-  id: k.id,
-  name: k.name,
-  prefix: k.prefix,
-  scopes: JSON.parse(k.scopes) as string[],
-  created_at: k.created_at,
-  last_used_at: k.last_used_at,
-})
+import { json, PageQuery, page, protectedRoute, resource, toPage } from './common'
 
 /** `/v1/audit-log`: who changed what (admin). */
 export function auditLogRoutes({ database }: AppContext): OpenAPIHono {
   const app = resource()
   const { db } = database
-  const find = async (tenantId: string, id: string) => {
-    const k = await db
-      .selectFrom('api_keys')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst()
-    if (!k) throw notFound(`API key ${id}`)
-    return k
-  }
 
   app.openapi(
     protectedRoute('admin', {

@@ -1,25 +1,11 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppContext } from '../context'
-import type { DocumentTable, ShiftTable } from '../db/schema'
+import type { DocumentTable } from '../db/schema'
 import { findWorker } from '../db/workers'
-import { ApiError } from '../errors'
 import { newId, now } from '../ids'
-import { body, IdParam, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
+import { body, IdParam, json, protectedRoute, resource } from './common'
 
 const day = z.iso.date()
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM')
-
-const Shift = z
-  .object({
-    id: z.string(),
-    worker_id: z.string(),
-    location_id: z.string().nullable(),
-    shift_date: z.string(),
-    start_time: z.string(),
-    end_time: z.string(),
-    created_at: z.string(),
-  })
-  .openapi('Shift')
 const Document = z
   .object({
     id: z.string(),
@@ -32,7 +18,6 @@ const Document = z
   })
   .openapi('Document')
 
-const toShift = ({ tenant_id: _t, ...s }: ShiftTable) => s
 const toDocument = (d: DocumentTable) => ({
   id: d.id,
   worker_id: d.worker_id,
@@ -44,7 +29,7 @@ const toDocument = (d: DocumentTable) => ({
 })
 
 /** `/v1/workers/{id}/documents`: worker documents with an expiry date. */
-export function documentRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
+export function documentRoutes({ database }: AppContext): OpenAPIHono {
   const app = resource()
   const { db } = database
   const worker = (tenantId: string, id: string) => findWorker(db, tenantId, id)

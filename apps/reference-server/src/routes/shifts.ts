@@ -1,10 +1,10 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppContext } from '../context'
-import type { DocumentTable, ShiftTable } from '../db/schema'
+import type { ShiftTable } from '../db/schema'
 import { findWorker } from '../db/workers'
 import { ApiError } from '../errors'
 import { newId, now } from '../ids'
-import { body, IdParam, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
+import { body, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
 
 const day = z.iso.date()
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM')
@@ -20,28 +20,7 @@ const Shift = z
     created_at: z.string(),
   })
   .openapi('Shift')
-const Document = z
-  .object({
-    id: z.string(),
-    worker_id: z.string(),
-    kind: z.string(),
-    name: z.string().nullable(),
-    expires_on: z.string(),
-    expired: z.boolean(),
-    created_at: z.string(),
-  })
-  .openapi('Document')
-
 const toShift = ({ tenant_id: _t, ...s }: ShiftTable) => s
-const toDocument = (d: DocumentTable) => ({
-  id: d.id,
-  worker_id: d.worker_id,
-  kind: d.kind,
-  name: d.name,
-  expires_on: d.expires_on,
-  expired: d.expires_on < new Date().toISOString().slice(0, 10),
-  created_at: d.created_at,
-})
 
 /** `/v1/shifts`: planned shifts. */
 export function shiftRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
