@@ -1,5 +1,7 @@
-import { WebhookError, WebhookVerificationError } from '../errors'
+import type { WebhookVerificationError } from '../errors'
+import { WebhookError } from '../errors'
 import { payloadText } from './bytes'
+import { verificationError } from './fail'
 
 export const DEFAULT_TOLERANCE_SECONDS = 300
 
@@ -10,7 +12,7 @@ function preview(text: string): string {
 /** Parses `webhook-timestamp` (integer seconds) and enforces the tolerance both ways. */
 export function checkTimestamp(raw: string, nowMs: number, toleranceSeconds: number): number {
   if (!/^\d{1,12}$/.test(raw)) {
-    throw new WebhookVerificationError(
+    throw verificationError(
       'invalid_timestamp',
       `webhook-timestamp must be whole seconds since the Unix epoch, got "${preview(raw)}"`,
     )
@@ -18,13 +20,13 @@ export function checkTimestamp(raw: string, nowMs: number, toleranceSeconds: num
   const timestamp = Number(raw)
   const now = Math.floor(nowMs / 1000)
   if (now - timestamp > toleranceSeconds) {
-    throw new WebhookVerificationError(
+    throw verificationError(
       'timestamp_too_old',
       `webhook-timestamp is ${now - timestamp} s in the past, more than the ${toleranceSeconds} s tolerated (replayed or delayed message?)`,
     )
   }
   if (timestamp - now > toleranceSeconds) {
-    throw new WebhookVerificationError(
+    throw verificationError(
       'timestamp_too_new',
       `webhook-timestamp is ${timestamp - now} s in the future, more than the ${toleranceSeconds} s tolerated (is a clock wrong?)`,
     )
@@ -53,7 +55,7 @@ export function noMatch(header: string): WebhookVerificationError {
     versions.size === 0
       ? 'the webhook-signature header holds no "version,signature" entry'
       : `none of the ${[...versions].join('/')} signatures matches the configured secret(s)`
-  return new WebhookVerificationError(
+  return verificationError(
     'no_matching_signature',
     `${detail} (wrong secret, or the body was changed: verify the raw bytes)`,
   )
@@ -66,17 +68,16 @@ export function parsePayload(body: Uint8Array | string): unknown {
   try {
     return JSON.parse(text)
   } catch {
-    throw new WebhookVerificationError(
-      'invalid_payload',
-      'the signature is valid but the body is not JSON',
-    )
+    throw verificationError('invalid_payload', 'the signature is valid but the body is not JSON')
   }
 }
 
 export function checkTolerance(tolerance: number | undefined): number {
   if (tolerance === undefined) return DEFAULT_TOLERANCE_SECONDS
   if (typeof tolerance !== 'number' || Number.isNaN(tolerance) || tolerance < 0) {
-    throw new WebhookError('invalid_argument', 'tolerance must be a number of seconds ≥ 0')
+    throw new WebhookError('tolerance must be a number of seconds ≥ 0', {
+      code: 'invalid_argument',
+    })
   }
   return tolerance
 }

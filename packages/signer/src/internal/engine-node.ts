@@ -99,8 +99,8 @@ export const portableEngine: SyncEngine = {
 
 function unsupported(): WebhookError {
   return new WebhookError(
-    'unsupported_runtime',
     'synchronous Ed25519 (v1a) needs node:crypto; on this runtime use signAsync/verifyAsync',
+    { code: 'unsupported_runtime' },
   )
 }
 

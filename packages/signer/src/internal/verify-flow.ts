@@ -6,6 +6,15 @@ import type { WebhookHeaders } from './headers'
 import { readWebhookHeaders } from './headers'
 import type { Key } from './keys'
 
+/** Per-call options of `verify` (the `standardwebhooks` shape). */
+export interface VerifyOptions {
+  /**
+   * `false`: only check the signature and return `undefined`, leaving the body unparsed
+   * (as in `standardwebhooks`), e.g. for a body that is not JSON. Default `true`.
+   */
+  jsonParse?: boolean
+}
+
 /** The primitives a verification needs, sync (`T = R`) or async (`T = Promise<R>`). */
 export interface VerifyPrimitives {
   hmac(
@@ -28,6 +37,8 @@ export interface VerifyInput {
   headers: WebhookHeaders
   nowMs: number
   toleranceSeconds: number
+  /** `false`: verify only, resolve to `undefined` without parsing (as `standardwebhooks`). */
+  jsonParse: boolean
 }
 
 function decodeSignature(text: string): Uint8Array | undefined {
@@ -59,7 +70,7 @@ export function* verifySteps(
       const expected = (yield primitives.hmac(key, prefix, body)) as string
       let matched = false
       for (const candidate of v1) matched = constantTimeEqual(expected, candidate) || matched
-      if (matched) return parsePayload(body)
+      if (matched) return input.jsonParse ? parsePayload(body) : undefined
     } else if (v1a.length > 0) {
       const publicKey =
         key.kind === 'ed25519-public'
@@ -69,7 +80,7 @@ export function* verifySteps(
         const signature = decodeSignature(candidate)
         if (signature?.length !== 64) continue
         if ((yield primitives.ed25519Verify(publicKey, prefix, body, signature)) as boolean) {
-          return parsePayload(body)
+          return input.jsonParse ? parsePayload(body) : undefined
         }
       }
     }
