@@ -19,6 +19,20 @@ export type WebhookErrorCode =
   | 'unsupported_runtime'
   | 'unspecified'
 
+// `instanceof` must hold across copies of this module: the ESM and CJS builds loaded in one
+// process (the dual-package hazard), or the main and verify-only entries of the CJS build,
+// which each carry their own classes. Instances carry a registry-wide brand, and each class
+// matches the brands of its own kind when the prototype chain does not.
+const BRAND = Symbol.for('@clockhook/signer.error')
+type Brand = 'error' | 'verification'
+
+function branded(klass: object, value: unknown): boolean {
+  if (!Object.hasOwn(klass, BRAND)) return false
+  const brand = (value as { [BRAND]?: Brand } | null | undefined)?.[BRAND]
+  const wanted = (klass as { [BRAND]: Brand })[BRAND]
+  return brand !== undefined && (wanted === 'error' || brand === wanted)
+}
+
 /** The second argument of the error constructors. */
 export interface WebhookErrorOptions<C extends string = WebhookErrorCode> {
   /** Stable reason code; `unspecified` when left out. */
@@ -38,6 +52,14 @@ export interface WebhookErrorOptions<C extends string = WebhookErrorCode> {
  * new WebhookError('bad secret', { code: 'invalid_secret' }).message // 'bad secret'
  */
 export class WebhookError extends Error {
+  static readonly [BRAND]: Brand = 'error'
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about (a subclass too)
+    return Function.prototype[Symbol.hasInstance].call(this, value) || branded(this, value)
+  }
+
+  declare readonly [BRAND]: Brand
   readonly code: WebhookErrorCode | WebhookVerificationErrorCode
 
   constructor(
@@ -47,6 +69,7 @@ export class WebhookError extends Error {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'WebhookError'
     this.code = options.code ?? 'unspecified'
+    Object.defineProperty(this, BRAND, { value: 'error', writable: true })
   }
 }
 
@@ -63,10 +86,12 @@ export class WebhookError extends Error {
  * new WebhookVerificationError('boom').message // 'boom'
  */
 export class WebhookVerificationError extends WebhookError {
+  static override readonly [BRAND]: Brand = 'verification'
   declare readonly code: WebhookVerificationErrorCode
 
   constructor(message: string, options: WebhookErrorOptions<WebhookVerificationErrorCode> = {}) {
     super(message, options)
     this.name = 'WebhookVerificationError'
+    ;(this as { [BRAND]: Brand })[BRAND] = 'verification'
   }
 }
