@@ -34,14 +34,27 @@ export function checkTimestamp(raw: string, nowMs: number, toleranceSeconds: num
   return timestamp
 }
 
-/** The entries of a `webhook-signature` header with the given version (`v1`, `v1a`). */
-export function signaturesOf(header: string, version: string): string[] {
-  const out: string[] = []
-  for (const entry of header.split(' ')) {
-    const comma = entry.indexOf(',')
-    if (comma > 0 && entry.slice(0, comma) === version) out.push(entry.slice(comma + 1))
+/**
+ * The `v1` (HMAC) and `v1a` (Ed25519) signatures of a `webhook-signature` header
+ * (space-separated `version,signature` entries; other versions are ignored). One pass,
+ * no intermediate arrays: this runs on every verification.
+ */
+export function signatureEntries(header: string): { v1: string[]; v1a: string[] } {
+  const v1: string[] = []
+  const v1a: string[] = []
+  let start = 0
+  while (start <= header.length) {
+    let end = header.indexOf(' ', start)
+    if (end === -1) end = header.length
+    const comma = header.indexOf(',', start)
+    if (comma > start && comma < end) {
+      const version = header.slice(start, comma)
+      if (version === 'v1') v1.push(header.slice(comma + 1, end))
+      else if (version === 'v1a') v1a.push(header.slice(comma + 1, end))
+    }
+    start = end + 1
   }
-  return out
+  return { v1, v1a }
 }
 
 export function noMatch(header: string): WebhookVerificationError {

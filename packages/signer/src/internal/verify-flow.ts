@@ -1,7 +1,7 @@
 import { decodeBase64 } from './base64'
 import type { WebhookPayload } from './bytes'
 import { constantTimeEqual, payloadBytes } from './bytes'
-import { checkTimestamp, noMatch, parsePayload, signaturesOf } from './checks'
+import { checkTimestamp, noMatch, parsePayload, signatureEntries } from './checks'
 import type { WebhookHeaders } from './headers'
 import { readWebhookHeaders } from './headers'
 import type { Key } from './keys'
@@ -61,8 +61,7 @@ export function* verifySteps(
   const body = payloadBytes(input.payload)
   checkTimestamp(headers.timestamp, input.nowMs, input.toleranceSeconds)
   const prefix = `${headers.id}.${headers.timestamp}.`
-  const v1 = signaturesOf(headers.signature, 'v1')
-  const v1a = signaturesOf(headers.signature, 'v1a')
+  const { v1, v1a } = signatureEntries(headers.signature)
 
   for (const key of input.keys) {
     if (key.kind === 'hmac') {
