@@ -33,7 +33,12 @@ function branded(klass: object, value: unknown): boolean {
   return brand !== undefined && (wanted === 'error' || brand === wanted)
 }
 
-/** The second argument of the error constructors. */
+/**
+ * The second argument of the error constructors.
+ *
+ * @example
+ * throw new WebhookVerificationError('stale event', { code: 'timestamp_too_old' })
+ */
 export interface WebhookErrorOptions<C extends string = WebhookErrorCode> {
   /** Stable reason code; `unspecified` when left out. */
   code?: C

@@ -37,6 +37,7 @@ export type WebhookRequestHeaders = {
  * const wh = new Webhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')
  * const signature = wh.sign('msg_1', new Date(), body)
  * const event = wh.verify(rawBody, request.headers) // throws WebhookVerificationError
+ * wh.verify(rawText, request.headers, { jsonParse: false }) // verify only, no JSON parse
  */
 export class Webhook {
   static readonly prefix = 'whsec_'

@@ -6,7 +6,12 @@ import type { WebhookHeaders } from './headers'
 import { readWebhookHeaders } from './headers'
 import type { Key } from './keys'
 
-/** Per-call options of `verify` (the `standardwebhooks` shape). */
+/**
+ * Per-call options of `verify` (the `standardwebhooks` shape).
+ *
+ * @example
+ * wh.verify(rawBody, req.headers, { jsonParse: false }) // signature checked, body left as is
+ */
 export interface VerifyOptions {
   /**
    * `false`: only check the signature and return `undefined`, leaving the body unparsed
