@@ -78,10 +78,16 @@ function createHashHmac(crypto: typeof NodeCrypto, fallback: Hmac): Hmac | undef
   }
   let scratch: Buffer | undefined
   return (key, prefix, body) => {
-    // UTF-8 takes at most 3 bytes per UTF-16 unit
-    const bound =
+    // UTF-8 takes at most 3 bytes per UTF-16 unit; count exactly only when that bound is too big
+    let size =
       BLOCK + 3 * prefix.length + (typeof body === 'string' ? 3 * body.length : body.length)
-    if (bound > SCRATCH_BYTES) return fallback(key, prefix, body)
+    if (size > SCRATCH_BYTES) {
+      size =
+        BLOCK +
+        Buffer.byteLength(prefix) +
+        (typeof body === 'string' ? Buffer.byteLength(body) : body.length)
+      if (size > SCRATCH_BYTES) return fallback(key, prefix, body)
+    }
     scratch ??= Buffer.alloc(SCRATCH_BYTES)
     const { inner, outer } = padsOf(key)
     inner.copy(scratch, 0)
