@@ -17,7 +17,7 @@ export interface GenerateSecretOptions {
 export function generateSecret(options: GenerateSecretOptions = {}): string {
   const size = options.bytes ?? 32
   if (!Number.isInteger(size) || size < 24 || size > 64) {
-    throw new WebhookError('invalid_argument', 'a secret must have 24 to 64 random bytes')
+    throw new WebhookError('a secret must have 24 to 64 random bytes', { code: 'invalid_argument' })
   }
   return SECRET_PREFIX + encodeBase64(crypto.getRandomValues(new Uint8Array(size)))
 }
@@ -54,7 +54,9 @@ export async function generateKeyPair(): Promise<Ed25519KeyPair> {
 export async function publicKeyOf(secretKey: string): Promise<string> {
   const key = parseKey(secretKey)
   if (key.kind !== 'ed25519-secret') {
-    throw new WebhookError('invalid_secret', 'publicKeyOf takes a whsk_ Ed25519 signing key')
+    throw new WebhookError('publicKeyOf takes a whsk_ Ed25519 signing key', {
+      code: 'invalid_secret',
+    })
   }
   const publicKey = key.publicKey ?? (await createWebEngine().ed25519PublicKey(key.seed))
   return PUBLIC_KEY_PREFIX + encodeBase64(publicKey)

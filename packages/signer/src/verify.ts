@@ -4,12 +4,13 @@ import { createWebEngine } from './internal/engine-web'
 import type { WebhookHeaders } from './internal/headers'
 import type { KeyFormat, WebhookSecret } from './internal/keys'
 import { parseKeys } from './internal/keys'
+import type { VerifyOptions } from './internal/verify-flow'
 import { runAsync, verifySteps } from './internal/verify-flow'
 
-export type { WebhookVerificationErrorCode } from './errors'
+export type { WebhookErrorCode, WebhookErrorOptions, WebhookVerificationErrorCode } from './errors'
 export { WebhookError, WebhookVerificationError } from './errors'
-export type { WebhookHeaders } from './internal/headers'
-export type { WebhookPayload, WebhookSecret }
+export type { WebhookHeaders, WebhookHeaderValue } from './internal/headers'
+export type { VerifyOptions, WebhookPayload, WebhookSecret }
 
 export interface VerifierOptions extends KeyFormat {
   /** How far `webhook-timestamp` may be from now, in seconds, either way. Default 300. */
@@ -18,8 +19,15 @@ export interface VerifierOptions extends KeyFormat {
   now?: () => number
 }
 
-/** Verifies a request and resolves to its parsed JSON body (`undefined` when empty). */
-export type Verifier = <T = unknown>(payload: WebhookPayload, headers: WebhookHeaders) => Promise<T>
+/**
+ * Verifies a request and resolves to its parsed JSON body (`undefined` when empty, or
+ * with `{ jsonParse: false }`).
+ */
+export type Verifier = <T = unknown>(
+  payload: WebhookPayload,
+  headers: WebhookHeaders,
+  options?: VerifyOptions,
+) => Promise<T>
 
 /**
  * A verifier for edge runtimes (Workers, Deno, Bun, browsers): Web Crypto only, no Node
@@ -52,8 +60,13 @@ export function createVerifier(
       return pending
     },
   }
-  return async function verifyWebhookRequest<T>(payload: WebhookPayload, headers: WebhookHeaders) {
-    const input = { keys, payload, headers, nowMs: now(), toleranceSeconds }
+  return async function verifyWebhookRequest<T>(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    verifyOptions?: VerifyOptions,
+  ) {
+    const jsonParse = verifyOptions?.jsonParse !== false
+    const input = { keys, payload, headers, nowMs: now(), toleranceSeconds, jsonParse }
     return (await runAsync(verifySteps(input, primitives))) as T
   }
 }
@@ -68,7 +81,7 @@ export function verifyWebhook<T = unknown>(
   payload: WebhookPayload,
   headers: WebhookHeaders,
   secret: WebhookSecret | readonly WebhookSecret[],
-  options?: VerifierOptions,
+  options?: VerifierOptions & VerifyOptions,
 ): Promise<T> {
-  return createVerifier(secret, options)<T>(payload, headers)
+  return createVerifier(secret, options)<T>(payload, headers, options)
 }

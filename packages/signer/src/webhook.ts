@@ -7,9 +7,12 @@ import { createWebEngine } from './internal/engine-web'
 import type { WebhookHeaders } from './internal/headers'
 import type { Key, KeyFormat, WebhookSecret } from './internal/keys'
 import { parseKeys } from './internal/keys'
-import { checkMessageId, signAsync, signInput, signSync, unixSeconds } from './internal/sign-flow'
-import type { VerifyPrimitives } from './internal/verify-flow'
+import type { MessageId } from './internal/sign-flow'
+import { messageIdText, signAsync, signInput, signSync, unixSeconds } from './internal/sign-flow'
+import type { VerifyOptions, VerifyPrimitives } from './internal/verify-flow'
 import { runAsync, runSync, verifySteps } from './internal/verify-flow'
+
+export type { VerifyOptions }
 
 export interface WebhookOptions extends KeyFormat {
   /** How far `webhook-timestamp` may be from now, in seconds, either way. Default 300. */
@@ -34,6 +37,7 @@ export type WebhookRequestHeaders = {
  * const wh = new Webhook('whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw')
  * const signature = wh.sign('msg_1', new Date(), body)
  * const event = wh.verify(rawBody, request.headers) // throws WebhookVerificationError
+ * wh.verify(rawText, request.headers, { jsonParse: false }) // verify only, no JSON parse
  */
 export class Webhook {
   static readonly prefix = 'whsec_'
@@ -62,23 +66,23 @@ export class Webhook {
   }
 
   /** The `webhook-signature` header value for a message: one entry per signing secret. */
-  sign(msgId: string, timestamp: Date, payload: WebhookPayload): string {
+  sign(msgId: MessageId, timestamp: Date, payload: WebhookPayload): string {
     return signSync(this.#keys, signInput(msgId, timestamp, payload), this.#sync)
   }
 
   /** `sign` on Web Crypto: for runtimes without node:crypto. Same output. */
-  signAsync(msgId: string, timestamp: Date, payload: WebhookPayload): Promise<string> {
+  signAsync(msgId: MessageId, timestamp: Date, payload: WebhookPayload): Promise<string> {
     return signAsync(this.#keys, signInput(msgId, timestamp, payload), this.#asyncEngine().engine)
   }
 
   /** All three headers for a message, ready to send. */
-  signHeaders(msgId: string, timestamp: Date, payload: WebhookPayload): WebhookRequestHeaders {
+  signHeaders(msgId: MessageId, timestamp: Date, payload: WebhookPayload): WebhookRequestHeaders {
     return this.#headers(msgId, timestamp, this.sign(msgId, timestamp, payload))
   }
 
   /** `signHeaders` on Web Crypto. */
   async signHeadersAsync(
-    msgId: string,
+    msgId: MessageId,
     timestamp: Date,
     payload: WebhookPayload,
   ): Promise<WebhookRequestHeaders> {
@@ -87,33 +91,53 @@ export class Webhook {
 
   /**
    * Verifies the raw body against the request headers and returns it parsed as JSON
-   * (`undefined` for an empty body). Throws `WebhookVerificationError` with a `code`.
+   * (`undefined` for an empty body, or with `{ jsonParse: false }`). Throws
+   * `WebhookVerificationError` with a `code`.
    */
-  verify<T = unknown>(payload: WebhookPayload, headers: WebhookHeaders): T {
-    return runSync(verifySteps(this.#verifyInput(payload, headers), this.#syncVerify)) as T
+  verify(payload: WebhookPayload, headers: WebhookHeaders, options: { jsonParse: false }): undefined
+  verify<T = unknown>(payload: WebhookPayload, headers: WebhookHeaders, options?: VerifyOptions): T
+  verify<T = unknown>(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    options?: VerifyOptions,
+  ): T {
+    return runSync(verifySteps(this.#verifyInput(payload, headers, options), this.#syncVerify)) as T
   }
 
   /** `verify` on Web Crypto: for Deno, Bun, Workers and browsers. */
-  async verifyAsync<T = unknown>(payload: WebhookPayload, headers: WebhookHeaders): Promise<T> {
-    return (await runAsync(
-      verifySteps(this.#verifyInput(payload, headers), this.#asyncEngine().verify),
-    )) as T
+  verifyAsync(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    options: { jsonParse: false },
+  ): Promise<undefined>
+  verifyAsync<T = unknown>(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    options?: VerifyOptions,
+  ): Promise<T>
+  async verifyAsync<T = unknown>(
+    payload: WebhookPayload,
+    headers: WebhookHeaders,
+    options?: VerifyOptions,
+  ): Promise<T> {
+    const input = this.#verifyInput(payload, headers, options)
+    return (await runAsync(verifySteps(input, this.#asyncEngine().verify))) as T
   }
 
-  #verifyInput(payload: WebhookPayload, headers: WebhookHeaders) {
+  #verifyInput(payload: WebhookPayload, headers: WebhookHeaders, options?: VerifyOptions) {
     return {
       keys: this.#keys,
       payload,
       headers,
       nowMs: this.#now(),
       toleranceSeconds: this.#tolerance,
+      jsonParse: options?.jsonParse !== false,
     }
   }
 
-  #headers(msgId: string, timestamp: Date, signature: string): WebhookRequestHeaders {
-    checkMessageId(msgId)
+  #headers(msgId: MessageId, timestamp: Date, signature: string): WebhookRequestHeaders {
     return {
-      'webhook-id': msgId,
+      'webhook-id': messageIdText(msgId),
       'webhook-timestamp': String(unixSeconds(timestamp)),
       'webhook-signature': signature,
     }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { defaultSyncEngine, portableEngine } from '../src/internal/engine-node'
@@ -39,6 +39,36 @@ describe('crypto engines', () => {
       ),
       { numRuns: 150 },
     )
+  })
+
+  it('the one-shot-hash HMAC matches createHmac for every key size, odd text and the 64 KiB switch', () => {
+    const texts = [
+      '',
+      'a',
+      '\ud800 lone surrogate',
+      '\udfff',
+      'emoji 🕒 ünïcödé',
+      'x'.repeat(21_800),
+    ]
+    for (const size of [65_400, 65_470, 65_536, 70_000]) texts.push('y'.repeat(size))
+    for (const keySize of [1, 31, 32, 63, 64, 65, 100, 200]) {
+      const bytes = new Uint8Array(randomBytes(keySize))
+      const key = parseKey(bytes) as { kind: 'hmac'; bytes: Uint8Array }
+      for (const prefix of ['msg_1.1700000000.', 'm\u00e9g_\ud83d.1.']) {
+        for (const text of texts) {
+          const reference = createHmac('sha256', bytes)
+            .update(prefix + text)
+            .digest('base64')
+          expect(defaultSyncEngine.hmac(key, prefix, text)).toBe(reference)
+          const raw = new Uint8Array(randomBytes(text.length))
+          const rawReference = createHmac('sha256', bytes)
+            .update(prefix)
+            .update(raw)
+            .digest('base64')
+          expect(defaultSyncEngine.hmac(key, prefix, raw)).toBe(rawReference)
+        }
+      }
+    }
   })
 
   it('node and Web Crypto produce identical Ed25519 signatures and public keys', async () => {

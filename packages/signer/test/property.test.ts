@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { generateSecret, Webhook, WebhookVerificationError } from '../src/index'
+import { signatureEntries } from '../src/internal/checks'
 
 const secret = generateSecret()
 const NOW = 1_800_000_000
@@ -82,6 +83,25 @@ describe('properties', () => {
           expect(rejects(body, { ...headers, 'webhook-signature': changed })).toBe(true)
         },
       ),
+    )
+  })
+
+  it('reads signature headers like a plain split on spaces and the first comma', () => {
+    const naive = (header: string, version: string) =>
+      header
+        .split(' ')
+        .filter((e) => e.indexOf(',') > 0 && e.slice(0, e.indexOf(',')) === version)
+        .map((e) => e.slice(e.indexOf(',') + 1))
+    const piece = fc.constantFrom('v1', 'v1a', 'v2', ',', ' ', '  ', 'abc=', '+/', '', 'v1,')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const header = pieces.join('')
+        expect(signatureEntries(header)).toEqual({
+          v1: naive(header, 'v1'),
+          v1a: naive(header, 'v1a'),
+        })
+      }),
+      { numRuns: 500 },
     )
   })
 })

@@ -11,7 +11,7 @@ export function encodeBase64(bytes: Uint8Array): string {
 /** Decodes standard base64 (padding optional); anything else is an `invalid_secret` error. */
 export function decodeBase64(text: string, what: string): Uint8Array {
   if (!STRICT_BASE64.test(text)) {
-    throw new WebhookError('invalid_secret', `${what} is not valid base64`)
+    throw new WebhookError(`${what} is not valid base64`, { code: 'invalid_secret' })
   }
   const binary = atob(text)
   const bytes = new Uint8Array(binary.length)

@@ -15,8 +15,8 @@ export function payloadBytes(payload: WebhookPayload): Uint8Array | string {
   if (payload instanceof Uint8Array) return payload
   if (payload instanceof ArrayBuffer) return new Uint8Array(payload)
   throw new WebhookError(
-    'invalid_argument',
     'payload must be the raw body as a string, Uint8Array or ArrayBuffer (not parsed JSON)',
+    { code: 'invalid_argument' },
   )
 }
 

@@ -1,5 +1,7 @@
-import { WebhookError, WebhookVerificationError } from '../errors'
+import type { WebhookVerificationError } from '../errors'
+import { WebhookError } from '../errors'
 import { payloadText } from './bytes'
+import { verificationError } from './fail'
 
 export const DEFAULT_TOLERANCE_SECONDS = 300
 
@@ -10,7 +12,7 @@ function preview(text: string): string {
 /** Parses `webhook-timestamp` (integer seconds) and enforces the tolerance both ways. */
 export function checkTimestamp(raw: string, nowMs: number, toleranceSeconds: number): number {
   if (!/^\d{1,12}$/.test(raw)) {
-    throw new WebhookVerificationError(
+    throw verificationError(
       'invalid_timestamp',
       `webhook-timestamp must be whole seconds since the Unix epoch, got "${preview(raw)}"`,
     )
@@ -18,13 +20,13 @@ export function checkTimestamp(raw: string, nowMs: number, toleranceSeconds: num
   const timestamp = Number(raw)
   const now = Math.floor(nowMs / 1000)
   if (now - timestamp > toleranceSeconds) {
-    throw new WebhookVerificationError(
+    throw verificationError(
       'timestamp_too_old',
       `webhook-timestamp is ${now - timestamp} s in the past, more than the ${toleranceSeconds} s tolerated (replayed or delayed message?)`,
     )
   }
   if (timestamp - now > toleranceSeconds) {
-    throw new WebhookVerificationError(
+    throw verificationError(
       'timestamp_too_new',
       `webhook-timestamp is ${timestamp - now} s in the future, more than the ${toleranceSeconds} s tolerated (is a clock wrong?)`,
     )
@@ -32,14 +34,27 @@ export function checkTimestamp(raw: string, nowMs: number, toleranceSeconds: num
   return timestamp
 }
 
-/** The entries of a `webhook-signature` header with the given version (`v1`, `v1a`). */
-export function signaturesOf(header: string, version: string): string[] {
-  const out: string[] = []
-  for (const entry of header.split(' ')) {
-    const comma = entry.indexOf(',')
-    if (comma > 0 && entry.slice(0, comma) === version) out.push(entry.slice(comma + 1))
+/**
+ * The `v1` (HMAC) and `v1a` (Ed25519) signatures of a `webhook-signature` header
+ * (space-separated `version,signature` entries; other versions are ignored). One pass,
+ * no intermediate arrays: this runs on every verification.
+ */
+export function signatureEntries(header: string): { v1: string[]; v1a: string[] } {
+  const v1: string[] = []
+  const v1a: string[] = []
+  let start = 0
+  while (start <= header.length) {
+    let end = header.indexOf(' ', start)
+    if (end === -1) end = header.length
+    const comma = header.indexOf(',', start)
+    if (comma > start && comma < end) {
+      const version = header.slice(start, comma)
+      if (version === 'v1') v1.push(header.slice(comma + 1, end))
+      else if (version === 'v1a') v1a.push(header.slice(comma + 1, end))
+    }
+    start = end + 1
   }
-  return out
+  return { v1, v1a }
 }
 
 export function noMatch(header: string): WebhookVerificationError {
@@ -53,7 +68,7 @@ export function noMatch(header: string): WebhookVerificationError {
     versions.size === 0
       ? 'the webhook-signature header holds no "version,signature" entry'
       : `none of the ${[...versions].join('/')} signatures matches the configured secret(s)`
-  return new WebhookVerificationError(
+  return verificationError(
     'no_matching_signature',
     `${detail} (wrong secret, or the body was changed: verify the raw bytes)`,
   )
@@ -66,17 +81,16 @@ export function parsePayload(body: Uint8Array | string): unknown {
   try {
     return JSON.parse(text)
   } catch {
-    throw new WebhookVerificationError(
-      'invalid_payload',
-      'the signature is valid but the body is not JSON',
-    )
+    throw verificationError('invalid_payload', 'the signature is valid but the body is not JSON')
   }
 }
 
 export function checkTolerance(tolerance: number | undefined): number {
   if (tolerance === undefined) return DEFAULT_TOLERANCE_SECONDS
   if (typeof tolerance !== 'number' || Number.isNaN(tolerance) || tolerance < 0) {
-    throw new WebhookError('invalid_argument', 'tolerance must be a number of seconds ≥ 0')
+    throw new WebhookError('tolerance must be a number of seconds ≥ 0', {
+      code: 'invalid_argument',
+    })
   }
   return tolerance
 }

@@ -26,7 +26,9 @@ type Bytes = Uint8Array<ArrayBuffer>
 function subtle(): SubtleCrypto {
   const s = globalThis.crypto?.subtle
   if (!s)
-    throw new WebhookError('unsupported_runtime', 'this runtime has no Web Crypto (crypto.subtle)')
+    throw new WebhookError('this runtime has no Web Crypto (crypto.subtle)', {
+      code: 'unsupported_runtime',
+    })
   return s
 }
 

@@ -22,14 +22,21 @@ export interface KeyFormat {
 
 export function parseKey(secret: WebhookSecret, options: KeyFormat = {}): Key {
   if (secret instanceof Uint8Array) {
-    if (secret.length === 0) throw new WebhookError('invalid_secret', 'the secret is empty')
+    if (secret.length === 0)
+      throw new WebhookError('the secret is empty', { code: 'invalid_secret' })
     return { kind: 'hmac', bytes: secret.slice() }
   }
   if (typeof secret !== 'string') {
-    throw new WebhookError('invalid_secret', 'a secret must be a string or a Uint8Array')
+    throw new WebhookError('a secret must be a string or a Uint8Array', { code: 'invalid_secret' })
   }
-  if (secret.length === 0) throw new WebhookError('invalid_secret', 'the secret is empty')
-  if (options.format === 'raw') return { kind: 'hmac', bytes: utf8(secret) }
+  if (options.format === 'raw') {
+    if (secret.length === 0)
+      throw new WebhookError('the secret is empty', { code: 'invalid_secret' })
+    return { kind: 'hmac', bytes: utf8(secret) }
+  }
+  // Surrounding whitespace (a trailing newline from an env file) is never part of a key.
+  secret = secret.trim()
+  if (secret.length === 0) throw new WebhookError('the secret is empty', { code: 'invalid_secret' })
 
   if (secret.startsWith(SIGNING_KEY_PREFIX)) {
     const bytes = decodeBase64(secret.slice(SIGNING_KEY_PREFIX.length), 'the whsk_ signing key')
@@ -38,23 +45,23 @@ export function parseKey(secret: WebhookSecret, options: KeyFormat = {}): Key {
       return { kind: 'ed25519-secret', seed: bytes.slice(0, 32), publicKey: bytes.slice(32) }
     }
     throw new WebhookError(
-      'invalid_secret',
       `a whsk_ key must hold a 32-byte Ed25519 seed (or 64 bytes of seed and public key), got ${bytes.length} bytes`,
+      { code: 'invalid_secret' },
     )
   }
   if (secret.startsWith(PUBLIC_KEY_PREFIX)) {
     const bytes = decodeBase64(secret.slice(PUBLIC_KEY_PREFIX.length), 'the whpk_ public key')
     if (bytes.length !== 32) {
       throw new WebhookError(
-        'invalid_secret',
         `a whpk_ key must hold a 32-byte Ed25519 public key, got ${bytes.length} bytes`,
+        { code: 'invalid_secret' },
       )
     }
     return { kind: 'ed25519-public', publicKey: bytes }
   }
   const body = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret
   const bytes = decodeBase64(body, 'the whsec_ secret')
-  if (bytes.length === 0) throw new WebhookError('invalid_secret', 'the secret is empty')
+  if (bytes.length === 0) throw new WebhookError('the secret is empty', { code: 'invalid_secret' })
   return { kind: 'hmac', bytes }
 }
 
@@ -63,7 +70,8 @@ export function parseKeys(
   options?: KeyFormat,
 ): Key[] {
   const list = Array.isArray(secrets) ? secrets : [secrets as WebhookSecret]
-  if (list.length === 0) throw new WebhookError('invalid_secret', 'at least one secret is needed')
+  if (list.length === 0)
+    throw new WebhookError('at least one secret is needed', { code: 'invalid_secret' })
   return list.map((s) => parseKey(s, options))
 }
 

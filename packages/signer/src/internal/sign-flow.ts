@@ -9,16 +9,33 @@ export interface SignPrimitives<R> {
 }
 
 export function unixSeconds(timestamp: Date): number {
-  if (!(timestamp instanceof Date) || Number.isNaN(timestamp.getTime())) {
-    throw new WebhookError('invalid_argument', 'timestamp must be a valid Date')
+  if (!(timestamp instanceof Date) || !(timestamp.getTime() >= 0)) {
+    throw new WebhookError(
+      'timestamp must be a valid Date, not before 1970 (webhook-timestamp holds whole seconds since the epoch)',
+      { code: 'invalid_argument' },
+    )
   }
   return Math.floor(timestamp.getTime() / 1000)
 }
 
-export function checkMessageId(msgId: string): void {
-  if (typeof msgId !== 'string' || msgId.length === 0 || /\s/.test(msgId)) {
-    throw new WebhookError('invalid_argument', 'msgId must be a non-empty string without spaces')
+/** A message id as given to `sign`: text, or a number (signed as its decimal text, like the peers). */
+export type MessageId = string | number | bigint
+
+/** The id as signed: numbers become their decimal text; empty or whitespace-holding ids are refused. */
+export function messageIdText(msgId: MessageId): string {
+  const id =
+    typeof msgId === 'string'
+      ? msgId
+      : (typeof msgId === 'number' && Number.isFinite(msgId)) || typeof msgId === 'bigint'
+        ? String(msgId)
+        : undefined
+  if (id === undefined || id.length === 0 || /\s/.test(id)) {
+    throw new WebhookError(
+      'msgId must be a non-empty string (or a finite number) without whitespace: it is sent as the webhook-id header',
+      { code: 'invalid_argument' },
+    )
   }
+  return id
 }
 
 export interface SignInput {
@@ -26,9 +43,11 @@ export interface SignInput {
   body: Uint8Array | string
 }
 
-export function signInput(msgId: string, timestamp: Date, payload: WebhookPayload): SignInput {
-  checkMessageId(msgId)
-  return { prefix: `${msgId}.${unixSeconds(timestamp)}.`, body: payloadBytes(payload) }
+export function signInput(msgId: MessageId, timestamp: Date, payload: WebhookPayload): SignInput {
+  return {
+    prefix: `${messageIdText(msgId)}.${unixSeconds(timestamp)}.`,
+    body: payloadBytes(payload),
+  }
 }
 
 /** The `webhook-signature` value: one entry per key that can sign, space-separated. */
@@ -66,8 +85,8 @@ export async function signAsync(
 function checkedHeader(header: string): string {
   if (header === '') {
     throw new WebhookError(
-      'invalid_secret',
       'only whpk_ public keys were given: they verify, but signing needs a whsec_ or whsk_ secret',
+      { code: 'invalid_secret' },
     )
   }
   return header.slice(1)

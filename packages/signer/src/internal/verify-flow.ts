@@ -1,10 +1,24 @@
 import { decodeBase64 } from './base64'
 import type { WebhookPayload } from './bytes'
 import { constantTimeEqual, payloadBytes } from './bytes'
-import { checkTimestamp, noMatch, parsePayload, signaturesOf } from './checks'
+import { checkTimestamp, noMatch, parsePayload, signatureEntries } from './checks'
 import type { WebhookHeaders } from './headers'
 import { readWebhookHeaders } from './headers'
 import type { Key } from './keys'
+
+/**
+ * Per-call options of `verify` (the `standardwebhooks` shape).
+ *
+ * @example
+ * wh.verify(rawBody, req.headers, { jsonParse: false }) // signature checked, body left as is
+ */
+export interface VerifyOptions {
+  /**
+   * `false`: only check the signature and return `undefined`, leaving the body unparsed
+   * (as in `standardwebhooks`), e.g. for a body that is not JSON. Default `true`.
+   */
+  jsonParse?: boolean
+}
 
 /** The primitives a verification needs, sync (`T = R`) or async (`T = Promise<R>`). */
 export interface VerifyPrimitives {
@@ -28,6 +42,8 @@ export interface VerifyInput {
   headers: WebhookHeaders
   nowMs: number
   toleranceSeconds: number
+  /** `false`: verify only, resolve to `undefined` without parsing (as `standardwebhooks`). */
+  jsonParse: boolean
 }
 
 function decodeSignature(text: string): Uint8Array | undefined {
@@ -50,8 +66,7 @@ export function* verifySteps(
   const body = payloadBytes(input.payload)
   checkTimestamp(headers.timestamp, input.nowMs, input.toleranceSeconds)
   const prefix = `${headers.id}.${headers.timestamp}.`
-  const v1 = signaturesOf(headers.signature, 'v1')
-  const v1a = signaturesOf(headers.signature, 'v1a')
+  const { v1, v1a } = signatureEntries(headers.signature)
 
   for (const key of input.keys) {
     if (key.kind === 'hmac') {
@@ -59,7 +74,7 @@ export function* verifySteps(
       const expected = (yield primitives.hmac(key, prefix, body)) as string
       let matched = false
       for (const candidate of v1) matched = constantTimeEqual(expected, candidate) || matched
-      if (matched) return parsePayload(body)
+      if (matched) return input.jsonParse ? parsePayload(body) : undefined
     } else if (v1a.length > 0) {
       const publicKey =
         key.kind === 'ed25519-public'
@@ -69,7 +84,7 @@ export function* verifySteps(
         const signature = decodeSignature(candidate)
         if (signature?.length !== 64) continue
         if ((yield primitives.ed25519Verify(publicKey, prefix, body, signature)) as boolean) {
-          return parsePayload(body)
+          return input.jsonParse ? parsePayload(body) : undefined
         }
       }
     }
