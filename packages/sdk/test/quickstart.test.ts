@@ -34,8 +34,7 @@ describe('examples/sdk-quickstart', () => {
   })
 
   it('exits 2 with a hint when CLOCKHOOK_API_KEY is missing', async () => {
-    const env = { ...process.env, CLOCKHOOK_BASE_URL: server.url }
-    delete env.CLOCKHOOK_API_KEY
+    const { CLOCKHOOK_API_KEY: _, ...env } = { ...process.env, CLOCKHOOK_BASE_URL: server.url }
     const err = await promisify(execFile)(process.execPath, [SCRIPT], { env }).catch((e) => e)
     expect(err.code).toBe(2)
     expect(err.stderr).toMatch(/CLOCKHOOK_API_KEY/)
