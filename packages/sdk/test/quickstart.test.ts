@@ -34,7 +34,11 @@ describe('examples/sdk-quickstart', () => {
   })
 
   it('exits 2 with a hint when CLOCKHOOK_API_KEY is missing', async () => {
-    const { CLOCKHOOK_API_KEY: _, ...env } = { ...process.env, CLOCKHOOK_BASE_URL: server.url }
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      CLOCKHOOK_BASE_URL: server.url,
+    }
+    delete env.CLOCKHOOK_API_KEY
     const err = await promisify(execFile)(process.execPath, [SCRIPT], { env }).catch((e) => e)
     expect(err.code).toBe(2)
     expect(err.stderr).toMatch(/CLOCKHOOK_API_KEY/)
