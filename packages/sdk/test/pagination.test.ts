@@ -25,6 +25,17 @@ describe('pagination', () => {
     expect(page.requestId).toBeTruthy()
   })
 
+  it('a PagePromise fetches its first page once, however often it is awaited', async () => {
+    const list = clockhook.workers.list({ limit: 2 })
+    const [a, b] = await Promise.all([list, list.then((p) => p)])
+    expect(a).toBe(b)
+    let settled = false
+    await list.finally(() => {
+      settled = true
+    })
+    expect(settled).toBe(true)
+  })
+
   it('getNextPage walks the pages until hasNextPage() is false', async () => {
     let page = await clockhook.workers.list({ limit: 2 })
     const seen = [...page.data.map((w) => w.name)]

@@ -91,6 +91,10 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
     return this.#firstPage().catch(onrejected)
   }
 
+  finally(onfinally: (() => void) | null | undefined): Promise<Page<Item>> {
+    return this.#firstPage().finally(onfinally)
+  }
+
   async *[Symbol.asyncIterator](): AsyncIterator<Item> {
     yield* await this.#firstPage()
   }
