@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Clockhook } from '../src/index'
 import { startReceiver, startTestServer, type TestServer } from './support'
 
-const BIN = fileURLToPath(new URL('../dist/cli.js', import.meta.url))
+const BIN = fileURLToPath(new URL('../bin/clockhook.mjs', import.meta.url))
 
 /** The built `clockhook` bin as a child process, with its output as lines. */
 function run(args: string[], env: Record<string, string> = {}) {
