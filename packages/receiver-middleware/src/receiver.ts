@@ -83,7 +83,7 @@ export interface Receiver<Events extends object = RegisteredEvents> {
 }
 
 const MIB = 1024 * 1024
-const RECEIVED: WebhookResult = { status: 200, body: { received: true } }
+export const RECEIVED: WebhookResult = { status: 200, body: { received: true } }
 const DUPLICATE: WebhookResult = { status: 200, body: { received: true, duplicate: true } }
 
 function checkOptions(options: ReceiverOptions) {
@@ -174,7 +174,8 @@ function toEvent<Events extends object>(parsed: unknown, id: string): EventOf<Ev
   } as EventOf<Events>
 }
 
-function errorResult(error: WebhookReceiverError): WebhookResult {
+/** The JSON answer for a refusal. */
+export function errorResult(error: WebhookReceiverError): WebhookResult {
   return { status: error.status, body: { error: { code: error.code, message: error.message } } }
 }
 
@@ -331,4 +332,20 @@ export function isReceiver(value: unknown): value is Receiver<object> {
   )
 }
 
-export { errorResult as resultOf }
+const receiversByOptions = new WeakMap<object, Receiver<object>>()
+
+/**
+ * The receiver to use for an adapter's argument: the receiver itself, or one made from
+ * options — once per options object, so its dedupe memory outlives a single request.
+ */
+export function resolveReceiver<Events extends object>(
+  source: Receiver<Events> | ReceiverOptions,
+): Receiver<Events> {
+  if (isReceiver(source)) return source as unknown as Receiver<Events>
+  let receiver = receiversByOptions.get(source)
+  if (!receiver) {
+    receiver = createReceiver<object>(source)
+    receiversByOptions.set(source, receiver)
+  }
+  return receiver as unknown as Receiver<Events>
+}
