@@ -15,5 +15,6 @@ export default defineConfig({
   platform: 'neutral',
   sourcemap: true,
   treeshake: true,
+  splitting: true,
   external: ['express', 'fastify', 'hono', '@clockhook/signer'],
 })
