@@ -4,7 +4,10 @@ interface NodeLikeResponse {
 }
 
 /** Marks the delivery handled once a 2xx answer is sent; releases it for any other end. */
-export function settleOnFinish(res: NodeLikeResponse, delivery: { settle(handled: boolean): Promise<void> }): void {
+export function settleOnFinish(
+  res: NodeLikeResponse,
+  delivery: { settle(handled: boolean): Promise<void> },
+): void {
   res.once('finish', () => {
     void delivery.settle(res.statusCode >= 200 && res.statusCode < 300)
   })

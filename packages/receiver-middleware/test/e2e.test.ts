@@ -122,7 +122,7 @@ async function fastifyHarness(): Promise<Harness> {
   const h = { name: 'fastify', handled: [], last: undefined } as unknown as Harness
   await app.register(fastifyWebhooks, {
     prefix: '/webhooks',
-    receiver: receiver as Receiver<object>,
+    receiver,
     handler: async (request, reply) => {
       h.handled.push(request.webhook as Event)
       h.last = { body: String(request.body), headers: plainHeaders(request.headers) }

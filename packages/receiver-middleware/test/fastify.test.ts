@@ -12,7 +12,7 @@ afterEach(async () => {
   app = undefined
 })
 
-async function serve(setup: (app: FastifyInstance) => Promise<void> | void) {
+async function serve(setup: (app: FastifyInstance) => unknown) {
   app = Fastify()
   await setup(app)
   return app.listen({ port: 0, host: '127.0.0.1' })

@@ -10,7 +10,7 @@ export interface Answer {
 /** POSTs a body with its headers and parses the JSON answer (if any). */
 export async function post(
   url: string,
-  body: string | Uint8Array,
+  body: string | Uint8Array<ArrayBuffer>,
   headers: Record<string, string>,
 ): Promise<Answer> {
   const res = await fetch(url, { method: 'POST', body, headers })

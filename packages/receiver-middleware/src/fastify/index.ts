@@ -25,9 +25,13 @@ export type WebhookRequest<Events extends object = RegisteredEvents> = FastifyRe
   webhook: EventOf<Events>
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: a receiver of any event map
+type AnyReceiver = Receiver<any>
+
+/** The plugin's options: a receiver's options, or `{ receiver }`, plus the route. */
 export type FastifyWebhookOptions<Events extends object = RegisteredEvents> = (
   | ReceiverOptions
-  | { receiver: Receiver<Events> }
+  | { receiver: AnyReceiver }
 ) & {
   /** The route's path inside the plugin's prefix. Default `'/'`. */
   path?: string
@@ -61,7 +65,7 @@ const send = (reply: FastifyReply, result: WebhookResult) =>
  *   },
  * })
  */
-export const verifyWebhooks: FastifyPluginAsync<FastifyWebhookOptions<object>> =
+export const verifyWebhooks: FastifyPluginAsync<FastifyWebhookOptions> =
   async function verifyWebhooks(fastify, options) {
     const { path = '/', handler, ...rest } = options
     const receiver = resolveReceiver('receiver' in rest ? rest.receiver : (rest as ReceiverOptions))
@@ -92,6 +96,6 @@ export const verifyWebhooks: FastifyPluginAsync<FastifyWebhookOptions<object>> =
       }
       request.webhook = reception.event as EventOf<RegisteredEvents>
       settleOnFinish(reply.raw, reception)
-      return handler(request as WebhookRequest<object>, reply)
+      return handler(request as WebhookRequest, reply)
     })
   }
