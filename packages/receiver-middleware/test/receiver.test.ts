@@ -216,6 +216,17 @@ describe('receiver.handle', () => {
     expect((await receiver.handle(stranger.body, stranger.headers)).status).toBe(401)
   })
 
+  it('accepts svix-* headers and takes the id from svix-id', async () => {
+    const receiver = createReceiver({ secret })
+    const { id, body, headers } = signed(secret)
+    const svix = {
+      'svix-id': headers['webhook-id'],
+      'svix-timestamp': headers['webhook-timestamp'],
+      'svix-signature': headers['webhook-signature'],
+    }
+    expect((await receiver.verify(body, svix)).id).toBe(id)
+  })
+
   it('verify returns the typed event with its webhook-id', async () => {
     const receiver = createReceiver({ secret })
     const { id, body, headers } = signed(secret)
