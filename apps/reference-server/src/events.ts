@@ -1,4 +1,4 @@
-import type { Endpoint, Message } from '@clockhook/dispatcher'
+import type { Endpoint, Message, SendInput } from '@clockhook/dispatcher'
 import { z } from 'zod'
 
 /**
@@ -54,6 +54,21 @@ const v1 = {
 } as const
 
 export type EventType = keyof typeof v1
+
+/** The `data` of an event type as it is stored and sent in payload version 1. */
+export type EventData<T extends EventType> = z.input<(typeof v1)[T]>
+
+/**
+ * A message for `dispatcher.send`, its data typed by the catalog: the catalog is the one
+ * source of the docs, the JSON Schemas, the rendering and what the routes send.
+ */
+export function catalogEvent<T extends EventType>(
+  type: T,
+  tenantId: string,
+  data: EventData<T>,
+): SendInput {
+  return { type, tenantId, data }
+}
 export const EVENT_TYPES = Object.keys(v1) as EventType[]
 export const SUBSCRIBABLE_TYPES = EVENT_TYPES.filter((t) => t !== 'webhook.test')
 

@@ -1,6 +1,7 @@
 import type { Dispatcher } from '@clockhook/dispatcher'
 import type { Kysely } from 'kysely'
 import type { AppSchema } from './db/schema'
+import { catalogEvent } from './events'
 import { now } from './ids'
 
 /**
@@ -32,16 +33,12 @@ export async function sweepExpiredDocuments(
         .executeTakeFirst()
       if (Number(r.numUpdatedRows) === 0) return false
       await dispatcher.send(
-        {
-          type: 'document.expired',
-          tenantId: doc.tenant_id,
-          data: {
-            document_id: doc.id,
-            worker_id: doc.worker_id,
-            kind: doc.kind,
-            expires_on: doc.expires_on,
-          },
-        },
+        catalogEvent('document.expired', doc.tenant_id, {
+          document_id: doc.id,
+          worker_id: doc.worker_id,
+          kind: doc.kind,
+          expires_on: doc.expires_on,
+        }),
         { trx },
       )
       return true

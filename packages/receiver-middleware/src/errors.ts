@@ -1,6 +1,7 @@
 /** Why a delivery was not handled. Stable: receivers and logs branch on it. */
 export type WebhookReceiverErrorCode =
   | 'missing_header'
+  | 'invalid_header'
   | 'invalid_timestamp'
   | 'timestamp_too_old'
   | 'timestamp_too_new'
@@ -16,6 +17,7 @@ export type WebhookReceiverErrorCode =
 /** The HTTP status each code is answered with. */
 export const STATUS_BY_CODE: Readonly<Record<WebhookReceiverErrorCode, number>> = {
   missing_header: 400,
+  invalid_header: 400,
   invalid_timestamp: 400,
   invalid_payload: 400,
   invalid_event: 400,

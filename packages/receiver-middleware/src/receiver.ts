@@ -144,7 +144,9 @@ function byteLength(payload: WebhookPayload, limit: number): number {
 
 function verificationFailure(err: unknown): WebhookReceiverError {
   if (err instanceof WebhookVerificationError) {
-    return new WebhookReceiverError(err.code, err.message, { cause: err })
+    // a verification error built without a code (by a custom verifier) is a bad signature
+    const code = err.code === 'unspecified' ? 'no_matching_signature' : err.code
+    return new WebhookReceiverError(code, err.message, { cause: err })
   }
   if (err instanceof WebhookError) {
     return new WebhookReceiverError('invalid_payload', err.message, { cause: err })

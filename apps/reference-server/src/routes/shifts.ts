@@ -3,6 +3,7 @@ import type { AppContext } from '../context'
 import type { ShiftTable } from '../db/schema'
 import { findWorker } from '../db/workers'
 import { ApiError } from '../errors'
+import { catalogEvent } from '../events'
 import { newId, now } from '../ids'
 import { body, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
 
@@ -68,10 +69,9 @@ export function shiftRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('shifts').values(row).execute()
         const { tenant_id: _t, created_at: _c, id, ...data } = row
-        await dispatcher.send(
-          { type: 'shift.created', tenantId, data: { shift_id: id, ...data } },
-          { trx },
-        )
+        await dispatcher.send(catalogEvent('shift.created', tenantId, { shift_id: id, ...data }), {
+          trx,
+        })
       })
       return c.json(toShift(row), 201)
     },

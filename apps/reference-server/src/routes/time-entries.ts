@@ -3,6 +3,7 @@ import type { AppContext } from '../context'
 import type { TimeEntryTable } from '../db/schema'
 import { findWorker } from '../db/workers'
 import { ApiError, notFound } from '../errors'
+import { catalogEvent } from '../events'
 import { newId, now } from '../ids'
 import { body, IdParam, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
 
@@ -84,17 +85,13 @@ export function timeEntryRoutes({ database, dispatcher }: AppContext): OpenAPIHo
             )
           await trx.insertInto('time_entries').values(entry).execute()
           await dispatcher.send(
-            {
-              type: 'clock.in',
-              tenantId,
-              data: {
-                entry_id: entry.id,
-                worker_id: worker.id,
-                worker_name: worker.name,
-                clock_in: entry.clock_in,
-                location_id: entry.location_id,
-              },
-            },
+            catalogEvent('clock.in', tenantId, {
+              entry_id: entry.id,
+              worker_id: worker.id,
+              worker_name: worker.name,
+              clock_in: entry.clock_in,
+              location_id: entry.location_id,
+            }),
             { trx },
           )
         })
@@ -154,19 +151,15 @@ export function timeEntryRoutes({ database, dispatcher }: AppContext): OpenAPIHo
           throw new ApiError(409, 'conflict', `worker ${worker.id} is not clocked in`)
         const entry = { ...open, clock_out: clockOut, total_minutes: total }
         await dispatcher.send(
-          {
-            type: 'clock.out',
-            tenantId,
-            data: {
-              entry_id: entry.id,
-              worker_id: worker.id,
-              worker_name: worker.name,
-              clock_in: entry.clock_in,
-              clock_out: clockOut,
-              total_minutes: total,
-              location_id: entry.location_id,
-            },
-          },
+          catalogEvent('clock.out', tenantId, {
+            entry_id: entry.id,
+            worker_id: worker.id,
+            worker_name: worker.name,
+            clock_in: entry.clock_in,
+            clock_out: clockOut,
+            total_minutes: total,
+            location_id: entry.location_id,
+          }),
           { trx },
         )
         return entry

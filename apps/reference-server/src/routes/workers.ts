@@ -2,6 +2,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppContext } from '../context'
 import type { WorkerTable } from '../db/schema'
 import { findWorker } from '../db/workers'
+import { catalogEvent } from '../events'
 import { newId, now } from '../ids'
 import { body, IdParam, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
 
@@ -78,7 +79,7 @@ export function workerRoutes({ database, dispatcher }: AppContext): OpenAPIHono 
       }
       await db.transaction().execute(async (trx) => {
         await trx.insertInto('workers').values(row).execute()
-        await dispatcher.send({ type: 'worker.created', tenantId, data: workerEvent(row) }, { trx })
+        await dispatcher.send(catalogEvent('worker.created', tenantId, workerEvent(row)), { trx })
       })
       return c.json(toWorker(row), 201)
     },
@@ -159,11 +160,10 @@ export function workerRoutes({ database, dispatcher }: AppContext): OpenAPIHono 
           .where('id', '=', current.id)
           .execute()
         await dispatcher.send(
-          {
-            type: 'worker.updated',
-            tenantId,
-            data: { ...workerEvent(next), changed_fields: changed },
-          },
+          catalogEvent('worker.updated', tenantId, {
+            ...workerEvent(next),
+            changed_fields: changed,
+          }),
           { trx },
         )
       })
@@ -192,11 +192,10 @@ export function workerRoutes({ database, dispatcher }: AppContext): OpenAPIHono 
           .where('id', '=', current.id)
           .execute()
         await dispatcher.send(
-          {
-            type: 'worker.deleted',
-            tenantId,
-            data: { worker_id: current.id, worker_name: current.name },
-          },
+          catalogEvent('worker.deleted', tenantId, {
+            worker_id: current.id,
+            worker_name: current.name,
+          }),
           { trx },
         )
       })
