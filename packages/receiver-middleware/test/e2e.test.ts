@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http'
+import { Clockhook, NotFoundError } from '@clockhook/sdk'
 import { createAdaptorServer } from '@hono/node-server'
 import express, { type RequestHandler } from 'express'
 import Fastify from 'fastify'
@@ -15,7 +16,7 @@ import {
   type Receiver,
 } from '../src/index'
 import { listen, post } from './http'
-import { eventually, startReferenceServer } from './support'
+import { ADMIN_KEY, eventually, startReferenceServer } from './support'
 
 type Event = EventOf<ClockhookEventsV1>
 
@@ -137,17 +138,19 @@ async function fastifyHarness(): Promise<Harness> {
   })
 }
 
-describe('receivers end to end with the reference server', () => {
+describe('receivers end to end: the reference server driven through @clockhook/sdk', () => {
   let server: Awaited<ReturnType<typeof startReferenceServer>>
+  let clockhook: Clockhook
   const receivers: Harness[] = []
   const webhooks = new Map<Harness, { id: string; secret: string }>()
   let workerId: string
 
   beforeAll(async () => {
     server = await startReferenceServer()
+    clockhook = new Clockhook({ apiKey: ADMIN_KEY, baseUrl: server.url })
     receivers.push(await expressHarness(), await honoHarness(), await fastifyHarness())
     for (const receiver of receivers) {
-      const created = await server.api('POST', '/v1/webhooks', {
+      const { data: created } = await clockhook.webhooks.create({
         name: receiver.name,
         url: receiver.url,
         events: ['clock.in', 'clock.out'],
@@ -157,7 +160,7 @@ describe('receivers end to end with the reference server', () => {
       webhooks.set(receiver, { id: created.id, secret: created.secret })
       receiver.configure([created.secret])
     }
-    workerId = (await server.api('POST', '/v1/workers', { name: 'Ada Lovelace' })).id
+    workerId = (await clockhook.workers.create({ name: 'Ada Lovelace' })).data.id
   })
   afterAll(async () => {
     for (const receiver of receivers) await receiver.close()
@@ -165,7 +168,7 @@ describe('receivers end to end with the reference server', () => {
   })
 
   it('every receiver gets a verified, typed clock.in', async () => {
-    const entry = await server.api('POST', '/v1/time-entries/clock-in', { worker_id: workerId })
+    const { data: entry } = await clockhook.timeEntries.clockIn({ worker_id: workerId })
     for (const receiver of receivers) {
       const event = await eventually(() => receiver.handled.find((e) => e.type === 'clock.in'))
       expect(event.id).toMatch(/^msg_/)
@@ -173,7 +176,22 @@ describe('receivers end to end with the reference server', () => {
       expectTypeOf(event.data.worker_name).toEqualTypeOf<string>()
       expect(event.data).toMatchObject({ worker_id: workerId, worker_name: 'Ada Lovelace' })
       expect(event.data.entry_id).toBe(entry.id)
+      // the SDK's own verify reads the same delivery, typed the same way
+      const { body, headers } = receiver.last!
+      const verified = await clockhook.webhooks.verify(
+        body,
+        headers,
+        webhooks.get(receiver)!.secret,
+      )
+      expect(verified.type).toBe('clock.in')
+      expect(verified.id).toBe(event.id)
     }
+  })
+
+  it('answers an unknown delivery with a NotFoundError carrying the request id', async () => {
+    const error = await clockhook.deliveries.retrieve('dlv_nope').catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(NotFoundError)
+    expect((error as NotFoundError).requestId).toBeTruthy()
   })
 
   it('refuses a tampered request with 401 and does not handle it', async () => {
@@ -194,17 +212,15 @@ describe('receivers end to end with the reference server', () => {
   it('acknowledges a redelivered message without handling it again', async () => {
     for (const receiver of receivers) {
       const { id } = webhooks.get(receiver)!
-      const { data } = await server.api('GET', `/v1/webhooks/${id}/deliveries`)
-      const delivery = data.find((d: { event_type: string }) => d.event_type === 'clock.in')
+      const { data } = await clockhook.webhooks.deliveries.list(id)
+      const delivery = data.find((d) => d.event_type === 'clock.in')!
       expect(delivery.status).toBe('succeeded')
-      await server.api('POST', `/v1/deliveries/${delivery.id}/resend`)
+      await clockhook.deliveries.resend(delivery.id)
       const attempts = await eventually(async () => {
-        const detail = await server.api('GET', `/v1/deliveries/${delivery.id}`)
+        const { data: detail } = await clockhook.deliveries.retrieve(delivery.id)
         return detail.attempts_detail.length >= 2 && detail.attempts_detail
       })
-      const redelivered = attempts.find((a: { response_preview: string | null }) =>
-        a.response_preview?.includes('duplicate'),
-      )
+      const redelivered = attempts.find((a) => a?.response_preview?.includes('duplicate'))
       expect(redelivered).toMatchObject({ succeeded: true, http_status: 200 })
       expect(receiver.handled.filter((e) => e.type === 'clock.in')).toHaveLength(1)
     }
@@ -214,14 +230,14 @@ describe('receivers end to end with the reference server', () => {
     const rotated = new Map<Harness, { old: string; next: string }>()
     for (const receiver of receivers) {
       const webhook = webhooks.get(receiver)!
-      const { secret } = await server.api('POST', `/v1/webhooks/${webhook.id}/rotate-secret`, {
-        grace_period_seconds: 3600,
-      })
+      const {
+        data: { secret },
+      } = await clockhook.webhooks.rotateSecret(webhook.id, { grace_period_seconds: 3600 })
       expect(secret).not.toBe(webhook.secret)
       rotated.set(receiver, { old: webhook.secret, next: secret })
       receiver.configure([webhook.secret, secret])
     }
-    await server.api('POST', '/v1/time-entries/clock-out', { worker_id: workerId })
+    await clockhook.timeEntries.clockOut({ worker_id: workerId })
     for (const receiver of receivers) {
       const event = await eventually(() => receiver.handled.find((e) => e.type === 'clock.out'))
       if (event.type !== 'clock.out') throw new Error('narrowing')
