@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { except } from 'hono/combine'
+import { requestId } from 'hono/request-id'
 import { authenticate } from './auth'
 import { registerConsole } from './console/index'
 import type { AppContext } from './context'
@@ -29,21 +29,19 @@ const MAX_BODY_BYTES = 256 * 1024
 export function createApp(ctx: AppContext): OpenAPIHono {
   const app = resource()
 
-  app.use('*', async function requestContext(c, next) {
-    const incoming = c.req.header('x-request-id')
-    const id = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID()
-    c.set('requestId', id)
+  app.use('*', requestId({ limitLength: 100 }))
+  app.use('*', async function logAndMeasure(c, next) {
     c.set('idempotency', ctx.idempotency)
-    c.header('x-request-id', id)
     const started = performance.now()
     await next()
-    ctx.observability.httpRequest(c.req.method, c.res.status)
+    const ms = performance.now() - started
+    ctx.observability.httpRequest(c.req.method, c.req.routePath, c.res.status, ms / 1000)
     ctx.logger.info({
-      request_id: id,
+      request_id: c.get('requestId'),
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
-      duration_ms: Math.round(performance.now() - started),
+      duration_ms: Math.round(ms),
     })
   })
   app.use(
@@ -76,7 +74,9 @@ export function createApp(ctx: AppContext): OpenAPIHono {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/metrics', async (c) =>
-    c.body(await ctx.observability.render(), 200, { 'content-type': 'text/plain; version=0.0.4' }),
+    c.body(await ctx.observability.render(), 200, {
+      'content-type': ctx.observability.contentType,
+    }),
   )
   app.get('/readyz', async (c) => {
     try {

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config'
 import { openDatabase } from './db/database'
-import { jsonLogger } from './logger'
+import { createLogger } from './logger'
 import { StartupError, startServer } from './server'
 import { createAdminKey } from './tenants'
 
@@ -12,7 +12,7 @@ clockhook-server create-admin-key [--tenant ten_…] [--name NAME] [--database p
   create-admin-key   makes a new admin API key for a tenant (the only one, or --tenant)
                      and prints it once: for an operator who lost the first key.
 
-Environment: PORT, HOST, DATABASE_URL, CLOCKHOOK_DATA_DIR, CLOCKHOOK_MASTER_KEY,
+Environment: PORT, HOST, LOG_LEVEL, DATABASE_URL, CLOCKHOOK_DATA_DIR, CLOCKHOOK_MASTER_KEY,
 CLOCKHOOK_BOOTSTRAP_ADMIN_KEY, CLOCKHOOK_OPERATOR_KEY, CLOCKHOOK_ALLOW_PRIVATE_URLS, CLOCKHOOK_ROLE.`
 
 async function main(): Promise<void> {
@@ -51,8 +51,9 @@ async function main(): Promise<void> {
   if (command !== undefined)
     throw new StartupError(`unknown command "${positionals.join(' ')}"\n\n${USAGE}`)
 
-  const logger = jsonLogger()
-  const server = await startServer(loadConfig(env), logger)
+  const config = loadConfig(env)
+  const logger = createLogger({ level: config.LOG_LEVEL })
+  const server = await startServer(config, logger)
   let stopping = false
   const stop = async (signal: string) => {
     if (stopping) return

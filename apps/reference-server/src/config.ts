@@ -30,6 +30,7 @@ const schema = z.object({
     )
     .transform((v) => v.split(',').map((s) => Math.round(Number(s) * 1000)))
     .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 })
 

@@ -1,16 +1,34 @@
+import { pino } from 'pino'
 import type { Logger } from './context'
 
-/** One JSON line per event on stdout; authorization headers are never logged. */
-export function jsonLogger(
-  write: (line: string) => void = (l) => process.stdout.write(`${l}\n`),
-): Logger {
-  const log = (level: string) => (obj: object, msg?: string) => {
-    const err = (obj as { err?: unknown }).err
-    const fields =
-      err instanceof Error ? { ...obj, err: { message: err.message, stack: err.stack } } : obj
-    write(
-      JSON.stringify({ level, time: new Date().toISOString(), ...(msg ? { msg } : {}), ...fields }),
-    )
-  }
-  return { info: log('info'), warn: log('warn'), error: log('error') }
+/**
+ * The server's logger: pino, one JSON line per event on stdout, at `LOG_LEVEL` (default
+ * `info`). Authorization headers, API keys and secrets are redacted wherever they appear
+ * in a logged object.
+ */
+export function createLogger(
+  options: { level?: string; destination?: NodeJS.WritableStream } = {},
+): Logger & { level: string } {
+  return pino(
+    {
+      level: options.level ?? 'info',
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: {
+        paths: [
+          'authorization',
+          'headers.authorization',
+          '*.headers.authorization',
+          'req.headers.authorization',
+          'secret',
+          '*.secret',
+          'key',
+          '*.key',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    options.destination ?? process.stdout,
+  )
 }

@@ -1,60 +1,86 @@
 import type { Dispatcher } from '@clockhook/dispatcher'
-import { Metrics } from './metrics'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 
-/** Prometheus metrics: deliveries by outcome, attempt latency, backlog, HTTP requests. */
+/**
+ * Prometheus metrics (prom-client): the process and Node defaults, deliveries by outcome,
+ * attempt latency, the backlog, and HTTP request latency by route.
+ */
 export function createObservability(dispatcher: Dispatcher) {
-  const metrics = new Metrics()
-  const attempts = metrics.counter(
-    'clockhook_delivery_attempts_total',
-    'Delivery attempts by outcome',
-  )
-  const finals = metrics.counter(
-    'clockhook_deliveries_total',
-    'Deliveries that reached a final state, by state',
-  )
-  const latency = metrics.histogram(
-    'clockhook_attempt_duration_seconds',
-    'Duration of delivery attempts',
-    [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-  )
-  const requests = metrics.counter(
-    'clockhook_http_requests_total',
-    'HTTP requests by method and status',
-  )
-  const disabled = metrics.counter(
-    'clockhook_endpoints_disabled_total',
-    'Webhooks disabled automatically, by reason',
-  )
-  dispatcher.on('attempt', ({ attempt }) => {
-    const outcome = attempt.succeeded ? 'success' : (attempt.errorKind ?? 'failure')
-    attempts({ outcome })
-    latency({}, attempt.durationMs / 1000)
+  const register = new Registry()
+  collectDefaultMetrics({ register })
+  const attempts = new Counter({
+    name: 'clockhook_delivery_attempts_total',
+    help: 'Delivery attempts by outcome',
+    labelNames: ['outcome'],
+    registers: [register],
   })
-  dispatcher.on('delivery.succeeded', () => finals({ state: 'succeeded' }))
-  dispatcher.on('delivery.failed', () => finals({ state: 'failed' }))
-  dispatcher.on('endpoint.disabled', ({ reason }) => disabled({ reason }))
+  const finals = new Counter({
+    name: 'clockhook_deliveries_total',
+    help: 'Deliveries that reached a final state, by state',
+    labelNames: ['state'],
+    registers: [register],
+  })
+  const attemptSeconds = new Histogram({
+    name: 'clockhook_attempt_duration_seconds',
+    help: 'Duration of delivery attempts',
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [register],
+  })
+  const disabled = new Counter({
+    name: 'clockhook_endpoints_disabled_total',
+    help: 'Webhooks disabled automatically, by reason',
+    labelNames: ['reason'],
+    registers: [register],
+  })
+  const httpSeconds = new Histogram({
+    name: 'clockhook_http_request_duration_seconds',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10, 30],
+    registers: [register],
+  })
+  // the three backlog gauges share one query per scrape
+  let pending: Promise<Awaited<ReturnType<Dispatcher['backlog']>>> | undefined
+  const backlog = () => {
+    pending ??= dispatcher.backlog().finally(() => {
+      pending = undefined
+    })
+    return pending
+  }
+  const gauge = (
+    name: string,
+    help: string,
+    pick: (b: Awaited<ReturnType<typeof backlog>>) => number,
+  ) =>
+    new Gauge({
+      name,
+      help,
+      registers: [register],
+      async collect() {
+        this.set(pick(await backlog()))
+      },
+    })
+  gauge(
+    'clockhook_backlog_due',
+    'Deliveries due now to enabled webhooks, not in flight',
+    (b) => b.due,
+  )
+  gauge('clockhook_backlog_scheduled', 'Deliveries waiting for a later retry', (b) => b.scheduled)
+  gauge('clockhook_deliveries_in_flight', 'Attempts in flight in this process', (b) => b.inFlight)
+
+  dispatcher.on('attempt', ({ attempt }) => {
+    attempts.inc({ outcome: attempt.succeeded ? 'success' : (attempt.errorKind ?? 'failure') })
+    attemptSeconds.observe(attempt.durationMs / 1000)
+  })
+  dispatcher.on('delivery.succeeded', () => finals.inc({ state: 'succeeded' }))
+  dispatcher.on('delivery.failed', () => finals.inc({ state: 'failed' }))
+  dispatcher.on('endpoint.disabled', ({ reason }) => disabled.inc({ reason }))
   return {
-    httpRequest: (method: string, status: number) => requests({ method, status: String(status) }),
-    async render(): Promise<string> {
-      const backlog = await dispatcher.backlog()
-      return metrics.render([
-        {
-          name: 'clockhook_backlog_due',
-          help: 'Deliveries due now and not in flight',
-          value: backlog.due,
-        },
-        {
-          name: 'clockhook_backlog_scheduled',
-          help: 'Deliveries waiting for a later retry',
-          value: backlog.scheduled,
-        },
-        {
-          name: 'clockhook_deliveries_in_flight',
-          help: 'Attempts in flight in this process',
-          value: backlog.inFlight,
-        },
-      ])
+    contentType: register.contentType,
+    httpRequest(method: string, route: string, status: number, seconds: number) {
+      httpSeconds.observe({ method, route, status: String(status) }, seconds)
     },
+    render: () => register.metrics(),
   }
 }
 

@@ -131,7 +131,7 @@ function completeOperation(method: string, path: string, op: Operation): void {
       in: 'header',
       required: false,
       description:
-        'Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back.',
+        'Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back.',
       schema: { type: 'string', maxLength: 100 },
     },
     ...(method === 'post'

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { RunningServer } from '../src/index'
 import { loadConfig, startServer } from '../src/index'
@@ -80,9 +81,38 @@ describe('operations: idempotency, rate limits, metrics', () => {
   })
 
   it('exposes Prometheus metrics', async () => {
-    const text = await (await fetch(`${server.url}/metrics`)).text()
-    expect(text).toContain('# TYPE clockhook_http_requests_total counter')
-    expect(text).toMatch(/clockhook_http_requests_total\{method="POST",status="201"\} \d+/)
-    expect(text).toContain('clockhook_backlog_due')
+    const res = await fetch(`${server.url}/metrics`)
+    expect(res.headers.get('content-type')).toContain('text/plain')
+    const text = await res.text()
+    expect(text).toContain('# TYPE clockhook_http_request_duration_seconds histogram')
+    expect(text).toMatch(
+      /clockhook_http_request_duration_seconds_count\{method="POST",route="\/v1\/workers",status="201"\} \d+/,
+    )
+    expect(text).toMatch(/clockhook_backlog_due \d+/)
+    // the process and Node defaults
+    expect(text).toContain('process_cpu_seconds_total')
+    expect(text).toContain('nodejs_eventloop_lag_seconds')
+  })
+})
+
+describe('the logger', () => {
+  it('writes one JSON line per event and redacts credentials', async () => {
+    const { createLogger } = await import('../src/logger')
+    const lines: string[] = []
+    const destination = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk))
+        done()
+      },
+    })
+    const logger = createLogger({ level: 'info', destination })
+    logger.info({ headers: { authorization: 'Bearer ck_secret' }, secret: 'whsec_x' }, 'hello')
+    logger.warn({ key: 'ck_abc' })
+    await new Promise((r) => setImmediate(r))
+    const [first, second] = lines.map((l) => JSON.parse(l))
+    expect(first).toMatchObject({ level: 'info', msg: 'hello', secret: '[redacted]' })
+    expect(first.headers.authorization).toBe('[redacted]')
+    expect(second).toMatchObject({ level: 'warn', key: '[redacted]' })
+    expect(lines.join('')).not.toContain('ck_secret')
   })
 })

@@ -788,7 +788,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path?: never;
@@ -874,7 +874,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -1014,7 +1014,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -1110,7 +1110,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -1204,7 +1204,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -1332,7 +1332,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -1430,7 +1430,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -1583,7 +1583,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -1722,7 +1722,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -1871,7 +1871,7 @@ export interface operations {
                 to?: string;
             };
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path?: never;
@@ -1957,7 +1957,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -2060,7 +2060,7 @@ export interface operations {
                 worker_id?: string;
             };
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path?: never;
@@ -2146,7 +2146,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -2292,7 +2292,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path?: never;
@@ -2378,7 +2378,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -2526,7 +2526,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -2625,7 +2625,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -2719,7 +2719,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -2853,7 +2853,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -2985,7 +2985,7 @@ export interface operations {
                 status?: "pending" | "succeeded" | "retrying" | "failed";
             };
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -3085,7 +3085,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -3239,7 +3239,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -3341,7 +3341,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -3493,7 +3493,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -3592,7 +3592,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -3723,7 +3723,7 @@ export interface operations {
                 wait?: number | null;
             };
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path?: never;
@@ -3809,7 +3809,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path?: never;
@@ -3904,7 +3904,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path?: never;
@@ -3990,7 +3990,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -4129,7 +4129,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -4223,7 +4223,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path: {
@@ -4347,7 +4347,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
                 /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
                 "idempotency-key"?: string;
@@ -4476,7 +4476,7 @@ export interface operations {
                 cursor?: string;
             };
             header?: {
-                /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
                 "x-request-id"?: string;
             };
             path?: never;
