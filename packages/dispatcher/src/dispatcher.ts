@@ -167,7 +167,10 @@ export interface Dispatcher {
   sendTest(endpointId: string, options?: { data?: unknown } & Scope): Promise<DeliveryDetail>
   /** A new attempt of the same message (same `webhook-id`) as soon as possible. */
   resend(deliveryId: string, scope?: Scope): Promise<Delivery>
-  /** Re-queues failed deliveries since a time and delivers messages the endpoint missed. */
+  /**
+   * Re-queues failed deliveries since a time and delivers messages the endpoint missed
+   * (never one created before the endpoint: it only receives messages from then on).
+   */
   recover(
     endpointId: string,
     options: { since: Date | number } & Scope,
@@ -188,7 +191,11 @@ export interface Dispatcher {
   purge(options: {
     olderThan: Date | number
   }): Promise<{ messages: number; deliveries: number; attempts: number }>
-  backlog(): Promise<{ due: number; scheduled: number; inFlight: number }>
+  /**
+   * Deliveries still to be attempted: `due` now (enabled endpoints), `scheduled` for later
+   * or leased, `paused` (disabled endpoints), and `inFlight` in this process.
+   */
+  backlog(): Promise<{ due: number; scheduled: number; paused: number; inFlight: number }>
 
   /** Starts delivering in this process. */
   start(): Promise<void>
@@ -369,7 +376,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       // Backpressure: attempts run no further ahead of their recording than a few batches.
       const recordingBehind = pendingOutcomes.length > batchSize * 4
       while (!recordingBehind && ready.length > 0 && inFlight.size < concurrency) {
-        startAttempt(ready.shift()!, 'scheduled')
+        const next = ready.shift()!
+        startAttempt(next, next.trigger)
       }
       let claimedAll = false
       if (ready.length < batchSize / 2 && (workHint || Date.now() >= nextPollAt)) {
@@ -386,7 +394,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           options.logger?.error({ err: error }, 'claiming deliveries failed')
         }
         while (!recordingBehind && ready.length > 0 && inFlight.size < concurrency) {
-          startAttempt(ready.shift()!, 'scheduled')
+          const next = ready.shift()!
+          startAttempt(next, next.trigger)
         }
       }
       if (!running) break
@@ -871,12 +880,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const since = asTime(opts?.since as Date | number, 'since')
       const now = clock.now()
       const requeued = await store.requeueFailed(endpoint.id, since, now)
+      // An endpoint receives the messages sent from its creation on, not older ones.
+      const from = Math.max(since, endpoint.createdAt)
       let created = 0
       for (;;) {
         const missing = await store.messagesMissing(
           endpoint.id,
           endpoint.tenantId,
-          since,
+          from,
           endpoint.eventTypes,
           500,
         )
