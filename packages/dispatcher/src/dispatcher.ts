@@ -37,8 +37,12 @@ import {
   checkPositive,
   checkString,
   checkUrl,
+  MASK,
   matchesType,
 } from './validate'
+
+// Marks a sealed header value, so values stored before a cipher was configured still read.
+const SEALED = 'sealed:'
 
 /** Turns a message into the request body for one endpoint (payload versions live here). */
 export type Renderer = (message: Message, endpoint: Endpoint) => string | Promise<string>
@@ -84,6 +88,10 @@ export interface DispatcherOptions {
   previewBytes?: number
   /** How long finished attempts are gathered before they are recorded together. Default 5 ms. */
   recordDelayMs?: number
+  /**
+   * Seals signing secrets and custom header values at rest. Without one they are stored
+   * in clear: configure one in production.
+   */
   secretCipher?: SecretCipher
   userAgent?: string
 }
@@ -98,6 +106,12 @@ export interface CreateEndpointInput {
   eventTypes?: string[] | null
   enabled?: boolean
   version?: number | null
+  /**
+   * Extra request headers (receiver credentials, say). Values are sealed at rest with
+   * `secretCipher` and read back masked (`••••••`); on update, a masked value keeps the
+   * stored one. Reserved names (`user-agent`, `content-type`, `webhook-*`, …) and values
+   * HTTP cannot carry (beyond Latin-1, CR, LF, NUL) are refused.
+   */
   headers?: Record<string, string>
   rateLimitPerSecond?: number | null
   maxConcurrency?: number | null
@@ -149,6 +163,11 @@ export interface Dispatcher {
     limit?: number
     cursor?: string | null
   }): Promise<Page<Endpoint>>
+  /**
+   * The endpoint's custom headers with their values in clear (for an audited reveal):
+   * everywhere else (`getEndpoint`, `listEndpoints`, attempts) the values are masked.
+   */
+  getEndpointHeaders(id: string, scope?: Scope): Promise<Record<string, string>>
   /** The endpoint's signing secrets, current first (for an audited reveal). */
   getEndpointSecrets(id: string, scope?: Scope): Promise<EndpointSecret[]>
   /** A new secret; the old one keeps signing for `gracePeriodMs` (default 24 h). */
@@ -275,7 +294,38 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   // ---- endpoints -------------------------------------------------------------------
 
-  const publicEndpoint = ({ secrets: _s, ...endpoint }: StoredEndpoint): Endpoint => endpoint
+  // Custom header values are credentials (`Authorization: Bearer …`): sealed at rest like
+  // the signing secrets, masked wherever an endpoint or an attempt is shown.
+  const sealHeaders = (plain: Record<string, string>): Record<string, string> =>
+    cipher
+      ? Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, SEALED + cipher.seal(v)]))
+      : plain
+  const openHeaders = (stored: Record<string, string>): Record<string, string> =>
+    cipher
+      ? Object.fromEntries(
+          Object.entries(stored).map(([k, v]) => [
+            k,
+            v.startsWith(SEALED) ? cipher.open(v.slice(SEALED.length)) : v,
+          ]),
+        )
+      : stored
+  const maskHeaders = (headers: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(Object.keys(headers).map((k) => [k, MASK]))
+  const openedHeaders = new Map<string, { key: string; plain: Record<string, string> }>()
+  function headersFor(endpoint: StoredEndpoint): Record<string, string> {
+    const key = JSON.stringify(endpoint.headers)
+    const cached = openedHeaders.get(endpoint.id)
+    if (cached?.key === key) return cached.plain
+    const plain = openHeaders(endpoint.headers)
+    if (openedHeaders.size > 10_000) openedHeaders.clear()
+    openedHeaders.set(endpoint.id, { key, plain })
+    return plain
+  }
+
+  const publicEndpoint = ({ secrets: _s, headers, ...endpoint }: StoredEndpoint): Endpoint => ({
+    ...endpoint,
+    headers: maskHeaders(headers),
+  })
 
   async function loadEndpoint(id: string, scope?: Scope): Promise<StoredEndpoint> {
     const endpoint = typeof id === 'string' ? await store.getEndpoint(id) : undefined
@@ -460,13 +510,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       body = await render(messageOf(message), publicEndpoint(endpoint))
       if (typeof body !== 'string') throw new TypeError('render must return a string')
       const signed = signerFor(endpoint, attemptedAt).signHeaders(message.id, new Date(), body)
+      const custom = headersFor(endpoint)
+      result = await httpClient().post(
+        endpoint.url,
+        { ...custom, 'content-type': 'application/json', 'user-agent': userAgent, ...signed },
+        body,
+        endpoint.timeoutMs ?? timeoutMs,
+      )
+      // what was sent, with the custom values masked (the signature is no secret)
       headers = {
-        ...endpoint.headers,
+        ...maskHeaders(custom),
         'content-type': 'application/json',
         'user-agent': userAgent,
         ...signed,
       }
-      result = await httpClient().post(endpoint.url, headers, body, endpoint.timeoutMs ?? timeoutMs)
     } catch (err) {
       body = ''
       result = {
@@ -648,7 +705,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         enabled: input.enabled ?? true,
         disabledReason: null,
         version: checkPositive('version', input.version, true),
-        headers: checkHeaders(input.headers),
+        headers: sealHeaders(checkHeaders(input.headers)),
         rateLimitPerSecond: checkPositive('rateLimitPerSecond', input.rateLimitPerSecond, false),
         maxConcurrency: checkPositive('maxConcurrency', input.maxConcurrency, true),
         ordered: input.ordered ?? false,
@@ -675,7 +732,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         next.description = checkString('description', patch.description, 2000)
       if (patch.eventTypes !== undefined) next.eventTypes = checkEventTypes(patch.eventTypes)
       if (patch.version !== undefined) next.version = checkPositive('version', patch.version, true)
-      if (patch.headers !== undefined) next.headers = checkHeaders(patch.headers)
+      if (patch.headers !== undefined) {
+        // a value equal to the mask (as read back) keeps the stored value
+        next.headers = sealHeaders(checkHeaders(patch.headers, openHeaders(current.headers)))
+      }
       if (patch.rateLimitPerSecond !== undefined) {
         next.rateLimitPerSecond = checkPositive(
           'rateLimitPerSecond',
@@ -708,6 +768,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const endpoint = await loadEndpoint(id, scope)
       await store.deleteEndpoint(endpoint.id)
       signers.delete(endpoint.id)
+      openedHeaders.delete(endpoint.id)
+    },
+
+    async getEndpointHeaders(id, scope) {
+      return { ...openHeaders((await loadEndpoint(id, scope)).headers) }
     },
 
     async getEndpoint(id, scope) {
