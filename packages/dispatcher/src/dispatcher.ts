@@ -286,6 +286,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       policy,
       connectTimeoutMs: Math.min(timeoutMs, 10_000),
       previewBytes,
+      // the attempt says only "not allowed"; where the name pointed goes to the log
+      onBlocked: ({ host, address }) =>
+        options.logger?.warn(
+          { host, address },
+          'webhook destination refused by the SSRF guard: private, loopback or reserved address',
+        ),
     }))
 
   const signers = new Map<string, { key: string; webhook: Webhook }>()

@@ -19,6 +19,8 @@ export interface HttpClientOptions {
   previewBytes: number
   /** Bytes read and discarded past the preview to keep the connection alive. */
   drainBytes?: number
+  /** Told of every refused connection, with the address (for the host's log, not the attempt). */
+  onBlocked?: (refusal: { host: string; address: string }) => void
 }
 
 /** POSTs webhooks through one undici Agent whose every connection passes the SSRF policy. */
@@ -32,12 +34,12 @@ export interface HttpClient {
   close(): Promise<void>
 }
 
-function guardedLookup(policy: AddressPolicy): LookupFunction {
+function guardedLookup(policy: AddressPolicy, blocked: typeof refuse): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 0)
       const refused = addresses.find((a) => !policy.allows(a.address))
-      if (refused) return callback(new SsrfBlockedError(hostname, refused.address), '', 0)
+      if (refused) return callback(blocked(hostname, refused.address), '', 0)
       if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, addresses)
       const first = addresses[0]!
       callback(null, first.address, first.family)
@@ -45,24 +47,35 @@ function guardedLookup(policy: AddressPolicy): LookupFunction {
   }
 }
 
+function refuse(host: string, address: string): SsrfBlockedError {
+  return new SsrfBlockedError(host, address)
+}
+
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const { policy } = options
   const drainBytes = options.drainBytes ?? 64 * 1024
-  const base = buildConnector({ timeout: options.connectTimeoutMs, lookup: guardedLookup(policy) })
+  const blocked = (host: string, address: string) => {
+    options.onBlocked?.({ host, address })
+    return refuse(host, address)
+  }
+  const base = buildConnector({
+    timeout: options.connectTimeoutMs,
+    lookup: guardedLookup(policy, blocked),
+  })
   const agent = new Agent({
     keepAliveTimeout: 10_000,
     connections: 128,
     connect(opts, callback) {
       const host = opts.hostname.startsWith('[') ? opts.hostname.slice(1, -1) : opts.hostname
       if (isIP(host) !== 0 && !policy.allows(host)) {
-        return callback(new SsrfBlockedError(host, host), null)
+        return callback(blocked(host, host), null)
       }
       base(opts, (err, socket) => {
         if (err) return callback(err, null)
         const remote = socket!.remoteAddress
         if (remote !== undefined && !policy.allows(remote)) {
           socket!.destroy()
-          return callback(new SsrfBlockedError(host, remote), null)
+          return callback(blocked(host, remote), null)
         }
         callback(null, socket!)
       })

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net'
 import { DispatcherError } from './errors'
 import type { AddressPolicy } from './ssrf'
+import { isLoopbackName } from './ssrf'
 
 const fail = (message: string): never => {
   throw new DispatcherError('invalid_argument', message)
@@ -56,13 +57,15 @@ export function checkUrl(raw: unknown, policy: AddressPolicy): string {
   }
   if ((raw as string).length > 2048)
     throw new DispatcherError('invalid_url', 'the URL is over 2048 characters')
+  // WHATWG parsing already turns every IPv4 spelling (2130706433, 0x7f000001, 0177.0.0.1,
+  // 127.1) into dotted decimal and IPv6 into its short form; the policy sees through the
+  // IPv6 forms that embed an IPv4 address.
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname
   const literal = isIP(host) !== 0
-  const local = host === 'localhost' || host.endsWith('.localhost')
-  if ((literal && !policy.allows(host)) || (local && !policy.allows('127.0.0.1'))) {
+  if ((literal && !policy.allows(host)) || (isLoopbackName(host) && !policy.allowsLoopback())) {
     throw new DispatcherError(
       'url_not_allowed',
-      `${host} is a private, loopback or reserved address; webhooks may not target it`,
+      `the destination ${url.hostname} is not allowed: it is a private, loopback or reserved address`,
     )
   }
   return url.toString()
