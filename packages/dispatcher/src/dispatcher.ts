@@ -68,6 +68,24 @@ export interface DispatcherOptions {
   timeoutMs?: number
   /** Attempts in flight at once in this process. Default 64. */
   concurrency?: number
+  /**
+   * In-flight slots a new endpoint may use at first. Default a quarter of `concurrency`.
+   * Each prompt success adds one (up to `concurrency`); each attempt that hangs past
+   * `slowAfterMs` or times out halves it (down to one). So a healthy endpoint soon gets
+   * the whole process, and a hanging one cannot starve the others.
+   */
+  endpointShare?: number
+  /**
+   * An attempt still running after this long stops counting against `concurrency` (it only
+   * holds an idle socket; at most `4 × concurrency` such) and halves its endpoint's share.
+   * Default 2000 ms.
+   */
+  slowAfterMs?: number
+  /**
+   * How often this worker records that it is alive. Another worker takes back the leases
+   * of one that missed three beats, instead of waiting for them to expire. Default 2000 ms.
+   */
+  heartbeatMs?: number
   /** Deliveries claimed per store round trip. Default 100. */
   batchSize?: number
   /** How long a claim is held before another worker may take it over. */
@@ -261,6 +279,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const concurrency = options.concurrency ?? 64
   const batchSize = options.batchSize ?? 100
   const leaseMs = options.leaseMs ?? timeoutMs * 2 + 10_000
+  const endpointShare = options.endpointShare ?? Math.max(1, Math.ceil(concurrency / 4))
+  const slowAfterMs = options.slowAfterMs ?? 2000
+  const maxSlow = concurrency * 4
+  const heartbeatMs = options.heartbeatMs ?? 2000
+  for (const [name, value] of Object.entries({
+    concurrency,
+    batchSize,
+    leaseMs,
+    endpointShare,
+    slowAfterMs,
+    heartbeatMs,
+  })) {
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new DispatcherError('invalid_argument', `${name} must be a positive number`)
+    }
+  }
   const pollIntervalMs = options.pollIntervalMs ?? 1000
   const disableAfterMs = options.disableAfterMs ?? 5 * DAY
   const retryAfterCapMs = options.retryAfterCapMs ?? 3_600_000
@@ -279,7 +313,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }))
   const policy = new AddressPolicy(options.ssrf)
   const emitter = new TypedEmitter()
-  const limits = new EndpointLimits()
+  const limits = new EndpointLimits({ initial: endpointShare, max: concurrency })
   let http: HttpClient | undefined
   const httpClient = () =>
     (http ??= createHttpClient({
@@ -370,6 +404,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let wakePending = false
   let unsubscribe: (() => Promise<void>) | undefined
   const inFlight = new Map<string, Promise<void>>()
+  // Attempts of the loop in flight: when each started, whether it has turned slow.
+  const attemptsRunning = new Map<
+    string,
+    { endpointId: string; startedAt: number; slow: boolean }
+  >()
+  let slowCount = 0
+  let slowSweeper: NodeJS.Timeout | undefined
+  /** Slots in use: slow attempts (idle sockets) do not count. */
+  const active = () => inFlight.size - slowCount
+  let stopping = false
+  let workerId: string | undefined
+  let heartbeatTimer: NodeJS.Timeout | undefined
   const pendingOutcomes: Array<{ outcome: AttemptOutcome; claim: ClaimedDelivery }> = []
   const pendingReleases: Release[] = []
   let flushing: Promise<void> | undefined
@@ -431,7 +477,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     while (running) {
       // Backpressure: attempts run no further ahead of their recording than a few batches.
       const recordingBehind = pendingOutcomes.length > batchSize * 4
-      while (!recordingBehind && ready.length > 0 && inFlight.size < concurrency) {
+      while (!recordingBehind && ready.length > 0 && active() < concurrency) {
         const next = ready.shift()!
         startAttempt(next, next.trigger)
       }
@@ -441,7 +487,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         nextPollAt = Date.now() + pollIntervalMs
         try {
           const want = batchSize - ready.length
-          const claims = await store.claimDue(clock.now(), want, leaseMs)
+          const claims = await store.claimDue(clock.now(), want, leaseMs, {
+            owner: workerId,
+            skipEndpoints: limits.full(200),
+          })
           ready.push(...claims)
           claimedAll = claims.length === want
           if (claimedAll) workHint = true
@@ -449,7 +498,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           emitter.emit('error', { error, context: 'claim' })
           options.logger?.error({ err: error }, 'claiming deliveries failed')
         }
-        while (!recordingBehind && ready.length > 0 && inFlight.size < concurrency) {
+        while (!recordingBehind && ready.length > 0 && active() < concurrency) {
           const next = ready.shift()!
           startAttempt(next, next.trigger)
         }
@@ -485,20 +534,65 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       wakeAfter(wait + 1)
       return
     }
+    const state = { endpointId: endpoint.id, startedAt: performance.now(), slow: false }
+    attemptsRunning.set(delivery.id, state)
+    slowSweeper ??= setInterval(sweepSlow, Math.min(100, slowAfterMs)).unref()
+    let prompt = false
     const task = attempt(claim, trigger)
       .then((outcome) => {
-        pendingOutcomes.push({ outcome, claim })
+        if (outcome === undefined) {
+          // interrupted by stop(): given back, not counted as an attempt
+          pendingReleases.push({
+            deliveryId: delivery.id,
+            leaseToken: claim.leaseToken,
+            nextAttemptAt: clock.now(),
+          })
+        } else {
+          pendingOutcomes.push({ outcome, claim })
+          if (outcome.attempt.errorKind === 'timeout') limits.slow(endpoint.id)
+          prompt = !state.slow && outcome.attempt.errorKind !== 'timeout'
+        }
         scheduleFlush()
       })
       .finally(() => {
-        limits.release(endpoint.id)
+        limits.release(endpoint.id, prompt)
+        attemptsRunning.delete(delivery.id)
+        if (state.slow) slowCount--
         inFlight.delete(delivery.id)
         slotFreed()
       })
     inFlight.set(delivery.id, task)
   }
 
-  async function attempt(claim: ClaimedDelivery, trigger: AttemptTrigger): Promise<AttemptOutcome> {
+  // An attempt that runs past slowAfterMs gives its slot back (it only holds an idle
+  // socket now) and halves its endpoint's share: a hanging receiver cannot hold the process.
+  function sweepSlow(): void {
+    const now = performance.now()
+    let freed = false
+    for (const state of attemptsRunning.values()) {
+      if (state.slow || now - state.startedAt < slowAfterMs) continue
+      if (slowCount >= maxSlow) break
+      state.slow = true
+      slowCount++
+      limits.slow(state.endpointId)
+      freed = true
+    }
+    if (attemptsRunning.size === 0) {
+      clearInterval(slowSweeper)
+      slowSweeper = undefined
+    }
+    if (freed) {
+      // the endpoints that were full may have room again only later; others may go now
+      workHint = true
+      slotFreed()
+    }
+  }
+
+  /** One HTTP attempt; `undefined` when stop() cut it short (no outcome to record). */
+  async function attempt(
+    claim: ClaimedDelivery,
+    trigger: AttemptTrigger,
+  ): Promise<AttemptOutcome | undefined> {
     const { delivery, endpoint, message } = claim
     const attemptedAt = clock.now()
     const started = performance.now()
@@ -540,6 +634,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         errorMessage: `could not render or sign the message: ${(err as Error).message}`,
       }
     }
+    if (result.aborted) return undefined
     const succeeded = result.errorKind === null
     const record: Attempt = {
       ...base,
@@ -663,6 +758,37 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           reason,
         })
       }
+    }
+  }
+
+  /** Waits for a promise, or for `ms`, whichever comes first. */
+  async function within(promise: Promise<unknown> | undefined, ms: number): Promise<void> {
+    if (!promise) return
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      promise.catch(() => undefined),
+      new Promise((r) => {
+        timer = setTimeout(r, Math.max(0, ms))
+      }),
+    ])
+    clearTimeout(timer)
+  }
+
+  async function beat(): Promise<void> {
+    const id = workerId
+    if (!id) return
+    try {
+      const { reclaimed } = await store.heartbeat(id, clock.now(), heartbeatMs * 3)
+      if (reclaimed > 0) {
+        options.logger?.warn(
+          { reclaimed },
+          'took back the deliveries of a worker whose heartbeat stopped',
+        )
+        wake()
+      }
+    } catch (error) {
+      emitter.emit('error', { error, context: 'heartbeat' })
+      options.logger?.error({ err: error }, 'recording the heartbeat failed')
     }
   }
 
@@ -924,10 +1050,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           createdAt: now,
         },
       ])
-      const claim = await store.claimOne(deliveryId, now, leaseMs)
+      const claim = await store.claimOne(deliveryId, now, leaseMs, workerId)
       if (!claim)
         throw new DispatcherError('conflict', 'the test delivery was taken by another worker')
       const outcome = await attempt({ ...claim, endpoint }, 'test')
+      if (!outcome) {
+        await store.release([{ deliveryId, leaseToken: claim.leaseToken, nextAttemptAt: now }])
+        throw new DispatcherError('stopped', 'the dispatcher stopped during the test send')
+      }
       const applied = await store.complete([outcome], clock.now())
       await afterRecorded(applied.has(deliveryId) ? [{ outcome, claim }] : [])
       return detail(deliveryId)
@@ -1036,8 +1166,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
 
     async start() {
-      if (running) return
+      if (running || stopping) return
       running = true
+      workerId = newId('wrk_')
+      // Registered before the first claim, so no other worker takes this one for dead.
+      await beat()
+      heartbeatTimer = setInterval(() => void beat(), heartbeatMs)
+      heartbeatTimer.unref()
       if (store.subscribe) {
         try {
           unsubscribe = await store.subscribe(wake)
@@ -1050,25 +1185,49 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
     async stop(opts = {}) {
       if (!running) return
+      const total = opts.timeoutMs ?? 10_000
+      if (!Number.isFinite(total) || total < 0) {
+        throw new DispatcherError('invalid_argument', 'timeoutMs must be a number of ms ≥ 0')
+      }
+      const deadline = performance.now() + total
+      const left = () => Math.max(0, deadline - performance.now())
+      // the last part of the deadline is kept for giving back what is cut short
+      const reserve = Math.min(1000, total / 4)
       running = false
-      wake()
-      await loopDone
-      const deadline = opts.timeoutMs ?? 10_000
-      let timer: NodeJS.Timeout | undefined
-      await Promise.race([
-        Promise.allSettled([...inFlight.values()]),
-        new Promise((r) => {
-          timer = setTimeout(r, deadline)
-        }),
-      ])
-      clearTimeout(timer)
-      await flush()
-      await unsubscribe?.()
-      unsubscribe = undefined
-      clearTimeout(wakeTimer)
-      wakeTimerAt = Number.POSITIVE_INFINITY
-      await http?.close()
-      http = undefined
+      stopping = true
+      try {
+        wake()
+        await within(loopDone, left())
+        await within(Promise.allSettled([...inFlight.values()]), left() - reserve)
+        if (inFlight.size > 0) {
+          // Past the deadline: cut the requests still waiting for an answer. Their
+          // deliveries are released (due now, no attempt counted) for any worker to send.
+          http?.abortAll()
+          await within(Promise.allSettled([...inFlight.values()]), left() / 2)
+        }
+        await within(flush(), left())
+        clearInterval(heartbeatTimer)
+        heartbeatTimer = undefined
+        const id = workerId
+        workerId = undefined
+        if (id)
+          await within(
+            store.removeWorker(id).catch(() => undefined),
+            left(),
+          )
+        await within(unsubscribe?.(), left())
+        unsubscribe = undefined
+        clearTimeout(wakeTimer)
+        wakeTimerAt = Number.POSITIVE_INFINITY
+        clearInterval(slowSweeper)
+        slowSweeper = undefined
+        const client = http
+        http = undefined
+        // an attempt still running (its render hangs) keeps its lease until it expires
+        await within(inFlight.size === 0 ? client?.close() : client?.destroy(), left())
+      } finally {
+        stopping = false
+      }
     },
 
     wake,

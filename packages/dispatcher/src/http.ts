@@ -11,6 +11,8 @@ export interface HttpResult {
   responsePreview: string | null
   errorKind: AttemptErrorKind | null
   errorMessage: string | null
+  /** Cut short by `abortAll` (a shutdown): not an outcome of the receiver's. */
+  aborted?: boolean
 }
 
 export interface HttpClientOptions {
@@ -31,7 +33,12 @@ export interface HttpClient {
     body: string,
     timeoutMs: number,
   ): Promise<HttpResult>
+  /** Ends every request in flight now; each answers `{ aborted: true }`. */
+  abortAll(): void
+  /** Waits for requests in flight, then closes the connections. */
   close(): Promise<void>
+  /** Closes every connection now. */
+  destroy(): Promise<void>
 }
 
 function guardedLookup(policy: AddressPolicy, blocked: typeof refuse): LookupFunction {
@@ -84,7 +91,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   // One sweeper for all requests in flight enforces the overall deadline: cheaper than a
   // timer or an AbortSignal per request, and precise to a few tens of milliseconds.
-  const inFlight = new Set<{ deadline: number; expire(): void }>()
+  const inFlight = new Set<{ deadline: number; expire(): void; abort(): void }>()
   let sweeper: NodeJS.Timeout | undefined
   const sweep = () => {
     const now = performance.now()
@@ -149,6 +156,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             })
             controller?.abort(new Error('timed out'))
           },
+          abort() {
+            finish({
+              httpStatus: null,
+              headers: {},
+              responsePreview: null,
+              errorKind: 'connection',
+              errorMessage: 'interrupted: the dispatcher stopped',
+              aborted: true,
+            })
+            controller?.abort(new Error('the dispatcher stopped'))
+          },
         }
         inFlight.add(request)
         sweeper ??= setInterval(sweep, 20).unref()
@@ -167,7 +185,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             {
               onRequestStart(c) {
                 controller = c
-                if (done) c.abort(new Error('timed out'))
+                if (done) c.abort(new Error('cut short'))
               },
               onResponseStart(_c, statusCode, h) {
                 status = statusCode
@@ -208,7 +226,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
       })
     },
+    abortAll() {
+      for (const r of [...inFlight]) r.abort()
+    },
     close: () => agent.close(),
+    destroy: () => agent.destroy(),
   }
 }
 
