@@ -410,6 +410,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     { endpointId: string; startedAt: number; slow: boolean }
   >()
   let slowCount = 0
+  /** Claims waiting for a slot of their endpoint, by endpoint. */
+  const parked = new Map<string, ClaimedDelivery[]>()
+  /** Endpoints the last claims skipped for being full. */
+  const skipped = new Set<string>()
   let slowSweeper: NodeJS.Timeout | undefined
   /** Slots in use: slow attempts (idle sockets) do not count. */
   const active = () => inFlight.size - slowCount
@@ -487,9 +491,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         nextPollAt = Date.now() + pollIntervalMs
         try {
           const want = batchSize - ready.length
+          const skipEndpoints = limits.full(200)
+          for (const id of skipEndpoints) skipped.add(id)
           const claims = await store.claimDue(clock.now(), want, leaseMs, {
             owner: workerId,
-            skipEndpoints: limits.full(200),
+            skipEndpoints,
           })
           ready.push(...claims)
           claimedAll = claims.length === want
@@ -507,6 +513,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (claimedAll && ready.length < batchSize / 2) continue
       await sleep(Math.max(1, nextPollAt - Date.now()))
     }
+    for (const list of parked.values()) ready.push(...list)
+    parked.clear()
     pendingReleases.push(
       ...ready.splice(0).map((c) => ({
         deliveryId: c.delivery.id,
@@ -518,6 +526,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   function startAttempt(claim: ClaimedDelivery, trigger: AttemptTrigger): void {
     const { endpoint, delivery } = claim
+    if (limits.atCap(endpoint.id, endpoint.maxConcurrency)) {
+      // Parked until one of the endpoint's own slots frees (a few per endpoint: the rest
+      // goes back to the store, so one endpoint's backlog never crowds out the others').
+      const list = parked.get(endpoint.id) ?? []
+      if (list.length < limits.capOf(endpoint.id)) {
+        list.push(claim)
+        parked.set(endpoint.id, list)
+        return
+      }
+    }
     const wait = limits.acquire(
       endpoint.id,
       endpoint.rateLimitPerSecond,
@@ -556,6 +574,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       })
       .finally(() => {
         limits.release(endpoint.id, prompt)
+        // a claim skipped this endpoint while it was full: it has room now, look again
+        if (skipped.delete(endpoint.id)) workHint = true
+        const next = parked.get(endpoint.id)?.shift()
+        if (next) ready.unshift(next)
+        if (parked.get(endpoint.id)?.length === 0) parked.delete(endpoint.id)
         attemptsRunning.delete(delivery.id)
         if (state.slow) slowCount--
         inFlight.delete(delivery.id)

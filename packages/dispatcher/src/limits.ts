@@ -10,18 +10,21 @@ interface Share {
   inFlight: number
   /** The endpoint's own `maxConcurrency`, as last seen. */
   limit: number
-  /** Adaptive cap: +1 per prompt success up to `max`, halved when an attempt hangs. */
+  /** Adaptive cap: halved when an attempt hangs; back up by one per prompt success. */
   cap: number
+  /** Whether the cap was ever cut: until then, the first prompt success opens it fully. */
+  cut: boolean
 }
 
 /**
  * Per-endpoint rate limits, concurrency caps and fair shares, held by one dispatcher process.
  *
  * Isolation: every endpoint starts with a share of the process's in-flight slots
- * (`initial`, a quarter of them by default). A prompt success raises its cap by one, up to
- * `max` (all slots), so one healthy endpoint still gets the whole process; an attempt that
- * hangs (runs past the slow threshold) or times out halves it, down to one. A hanging
- * endpoint therefore holds at most its starting share, and soon just one slot.
+ * (`initial`, a quarter of them by default). Its first prompt success opens it to `max`
+ * (all slots), so one healthy endpoint still gets the whole process; an attempt that hangs
+ * (runs past the slow threshold) or times out halves it, down to one, and from then on
+ * each prompt success gives back one slot (additive increase, multiplicative decrease).
+ * An endpoint that never answers therefore holds at most its starting share, soon one slot.
  */
 export class EndpointLimits {
   readonly #buckets = new Map<string, { tokens: number; refilledAt: number }>()
@@ -40,7 +43,12 @@ export class EndpointLimits {
       if (this.#shares.size > 10_000) {
         for (const [id, s] of this.#shares) if (s.inFlight === 0) this.#shares.delete(id)
       }
-      share = { inFlight: 0, limit: Number.POSITIVE_INFINITY, cap: this.#options.initial }
+      share = {
+        inFlight: 0,
+        limit: Number.POSITIVE_INFINITY,
+        cap: this.#options.initial,
+        cut: false,
+      }
       this.#shares.set(endpointId, share)
     }
     return share
@@ -75,25 +83,41 @@ export class EndpointLimits {
     return 0
   }
 
+  /** Whether the endpoint has as many in flight as its share (or its own limit) allows. */
+  atCap(endpointId: string, maxConcurrency: number | null): boolean {
+    const share = this.#shares.get(endpointId)
+    if (!share) return false
+    const bound = Math.min(Math.floor(share.cap), maxConcurrency ?? Number.POSITIVE_INFINITY)
+    return share.inFlight >= bound
+  }
+
   /** Gives the slot back; `prompt` = the attempt answered before the slow threshold. */
   release(endpointId: string, prompt: boolean): void {
     const share = this.#shares.get(endpointId)
     if (!share) return
     share.inFlight = Math.max(0, share.inFlight - 1)
-    if (prompt) share.cap = Math.min(this.#options.max, share.cap + 1)
+    if (prompt)
+      share.cap = share.cut ? Math.min(this.#options.max, share.cap + 1) : this.#options.max
   }
 
   /** An attempt of this endpoint hangs or timed out: halve its share. */
   slow(endpointId: string): void {
     const share = this.#shares.get(endpointId)
-    if (share) share.cap = Math.max(1, share.cap / 2)
+    if (!share) return
+    share.cap = Math.max(1, share.cap / 2)
+    share.cut = true
   }
 
-  /** Endpoints that may not start another attempt now (for the store to skip). */
+  /**
+   * Endpoints held below the process's size that may not start another attempt now, for
+   * the store to skip. An endpoint whose share has grown to `max` is not listed: only the
+   * process's own limit holds it, and claims may run ahead for it as for any other.
+   */
   full(limit: number): string[] {
     const out: string[] = []
     for (const [id, s] of this.#shares) {
-      if (s.inFlight >= Math.min(Math.floor(s.cap), s.limit)) out.push(id)
+      const bound = Math.min(Math.floor(s.cap), s.limit)
+      if (bound < this.#options.max && s.inFlight >= bound) out.push(id)
       if (out.length >= limit) break
     }
     return out

@@ -69,6 +69,28 @@ for (const factory of storeFactories) {
       expect(receiver.requests.map((r) => JSON.parse(r.body).data.n)).toEqual(['after'])
     })
 
+    it('never takes a lease from a live worker that is merely slow', async () => {
+      receiver.handler = (_q, res) => setTimeout(() => res.writeHead(200).end(), 1500)
+      const slow = make({ heartbeatMs: 100, leaseMs: 600_000 })
+      await slow.start()
+      await slow.createEndpoint({ url: receiver.url })
+      const sent = []
+      for (let i = 0; i < 5; i++) sent.push(await slow.send({ type: 'clock.in', data: { i } }))
+      await receiver.waitFor(5)
+      // another worker beats ten times over while the first is still waiting for answers
+      const other = make({ heartbeatMs: 100, leaseMs: 600_000 })
+      await other.start()
+      for (const { deliveryIds } of sent) {
+        await eventually(
+          async () => (await slow.getDelivery(deliveryIds[0]!)).delivery.status === 'succeeded',
+        )
+      }
+      expect(receiver.requests).toHaveLength(5)
+      for (const { deliveryIds } of sent) {
+        expect((await slow.getDelivery(deliveryIds[0]!)).delivery.attempts).toBe(1)
+      }
+    })
+
     it('counts only deliveries of enabled endpoints as due', async () => {
       const d = make()
       const on = await d.createEndpoint({ url: receiver.url })

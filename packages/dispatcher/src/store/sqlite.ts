@@ -46,12 +46,12 @@ export interface SqliteStoreOptions {
   synchronous?: 'normal' | 'full' | 'keep'
 }
 
-const DUE_SQL = `
+const dueSql = (skip: boolean) => `
     select d.id from clockhook_deliveries d
     join clockhook_endpoints e on e.id = d.endpoint_id
     where d.status in ('pending', 'retrying') and d.next_attempt_at <= ?
       and (d.leased_until is null or d.leased_until <= ?) and e.enabled = 1
-      and d.endpoint_id not in (select value from json_each(?))
+      ${skip ? 'and d.endpoint_id not in (select value from json_each(?))' : ''}
       and (e.ordered = 0 or d.is_test = 1 or not exists (
         select 1 from clockhook_deliveries p
         where p.endpoint_id = d.endpoint_id and p.status in ('pending', 'retrying')
@@ -59,10 +59,11 @@ const DUE_SQL = `
     order by d.next_attempt_at
     limit ?`
 
-// A claim is a write; most polls find nothing, so a cheap read goes first.
-const ANY_DUE_SQL = `select exists (${DUE_SQL}) as due`
-const CLAIM_SQL = `
-  with due as (${DUE_SQL})
+// A claim is a write; most polls find nothing, so a cheap read goes first. Each comes in
+// two forms: without a skip list (the common case, the plainest plan) and with one.
+const anyDueSql = (skip: boolean) => `select exists (${dueSql(skip)}) as due`
+const claimSql = (skip: boolean) => `
+  with due as (${dueSql(skip)})
   update clockhook_deliveries
   set lease_token = lease_token + 1, leased_until = ?, leased_by = ?
   where id in (select id from due)
@@ -96,8 +97,10 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
   let statements: ReturnType<typeof prepareStatements> | undefined
   function prepareStatements() {
     return {
-      anyDue: database.prepare(ANY_DUE_SQL),
-      claim: database.prepare(CLAIM_SQL),
+      anyDue: database.prepare(anyDueSql(false)),
+      claim: database.prepare(claimSql(false)),
+      anyDueSkipping: database.prepare(anyDueSql(true)),
+      claimSkipping: database.prepare(claimSql(true)),
       message: database.prepare('select * from clockhook_messages where id = ?'),
       endpoint: database.prepare('select * from clockhook_endpoints where id = ?'),
       record: database.prepare(`
@@ -187,15 +190,18 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
     leaseMs: number,
     options: ClaimOptions,
   ): Promise<ClaimedDelivery[]> {
-    const skip = JSON.stringify(options.skipEndpoints ?? [])
+    const skipping = (options.skipEndpoints?.length ?? 0) > 0
+    const skip = skipping ? [JSON.stringify(options.skipEndpoints)] : []
     return db.connection().execute(async () => {
       const s = stmts()
-      const [probe] = s.anyDue.all([now, now, skip, 1]) as Array<{ due: number }>
+      const anyDue = skipping ? s.anyDueSkipping : s.anyDue
+      const [probe] = anyDue.all([now, now, ...skip, 1]) as Array<{ due: number }>
       if (!probe?.due) return []
-      const rows = s.claim.all([
+      const claim = skipping ? s.claimSkipping : s.claim
+      const rows = claim.all([
         now,
         now,
-        skip,
+        ...skip,
         limit,
         now + leaseMs,
         options.owner ?? null,
