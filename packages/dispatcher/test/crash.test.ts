@@ -123,11 +123,12 @@ describe('crash recovery', () => {
         })
         cleanups.push(() => receiver.close())
 
-        const first = run(['send', file, receiver.url, '20'], env)
+        // 8 = the starting share of an endpoint at concurrency 32: all in flight at once
+        const first = run(['send', file, receiver.url, '8'], env)
         cleanups.push(() => {
           first.child.kill('SIGKILL')
         })
-        await receiver.waitFor(20, 30_000)
+        await receiver.waitFor(8, 30_000)
         first.child.kill('SIGKILL')
         await first.exited
         answering = true
@@ -138,7 +139,7 @@ describe('crash recovery', () => {
         })
         const code = await second.exited
         expect(code, second.output()).toBe(0)
-        expect(seen.size).toBe(20)
+        expect(seen.size).toBe(8)
         for (const n of seen.values()) expect(n).toBe(2)
       },
       60_000,
