@@ -22,7 +22,7 @@ describe('one tenant cannot stall another', () => {
       const d = await h.start({ timeoutMs: 20_000 })
       const attempts: Attempt[] = []
       d.on('attempt', ({ attempt }) => attempts.push(attempt))
-      const xEndpoints = []
+      const xEndpoints: string[] = []
       for (const n of [1, 2, 3]) {
         const { endpoint } = await d.createEndpoint({
           url: `${h.receiver.url}/x${n}`,
