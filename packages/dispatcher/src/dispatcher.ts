@@ -37,8 +37,12 @@ import {
   checkPositive,
   checkString,
   checkUrl,
+  MASK,
   matchesType,
 } from './validate'
+
+// Marks a sealed header value, so values stored before a cipher was configured still read.
+const SEALED = 'sealed:'
 
 /** Turns a message into the request body for one endpoint (payload versions live here). */
 export type Renderer = (message: Message, endpoint: Endpoint) => string | Promise<string>
@@ -64,6 +68,24 @@ export interface DispatcherOptions {
   timeoutMs?: number
   /** Attempts in flight at once in this process. Default 64. */
   concurrency?: number
+  /**
+   * In-flight slots a new endpoint may use at first. Default a quarter of `concurrency`.
+   * Each prompt success adds one (up to `concurrency`); each attempt that hangs past
+   * `slowAfterMs` or times out halves it (down to one). So a healthy endpoint soon gets
+   * the whole process, and a hanging one cannot starve the others.
+   */
+  endpointShare?: number
+  /**
+   * An attempt still running after this long stops counting against `concurrency` (it only
+   * holds an idle socket; at most `4 × concurrency` such) and halves its endpoint's share.
+   * Default 2000 ms.
+   */
+  slowAfterMs?: number
+  /**
+   * How often this worker records that it is alive. Another worker takes back the leases
+   * of one that missed three beats, instead of waiting for them to expire. Default 2000 ms.
+   */
+  heartbeatMs?: number
   /** Deliveries claimed per store round trip. Default 100. */
   batchSize?: number
   /** How long a claim is held before another worker may take it over. */
@@ -84,6 +106,10 @@ export interface DispatcherOptions {
   previewBytes?: number
   /** How long finished attempts are gathered before they are recorded together. Default 5 ms. */
   recordDelayMs?: number
+  /**
+   * Seals signing secrets and custom header values at rest. Without one they are stored
+   * in clear: configure one in production.
+   */
   secretCipher?: SecretCipher
   userAgent?: string
 }
@@ -98,6 +124,12 @@ export interface CreateEndpointInput {
   eventTypes?: string[] | null
   enabled?: boolean
   version?: number | null
+  /**
+   * Extra request headers (receiver credentials, say). Values are sealed at rest with
+   * `secretCipher` and read back masked (`••••••`); on update, a masked value keeps the
+   * stored one. Reserved names (`user-agent`, `content-type`, `webhook-*`, …) and values
+   * HTTP cannot carry (beyond Latin-1, CR, LF, NUL) are refused.
+   */
   headers?: Record<string, string>
   rateLimitPerSecond?: number | null
   maxConcurrency?: number | null
@@ -149,6 +181,11 @@ export interface Dispatcher {
     limit?: number
     cursor?: string | null
   }): Promise<Page<Endpoint>>
+  /**
+   * The endpoint's custom headers with their values in clear (for an audited reveal):
+   * everywhere else (`getEndpoint`, `listEndpoints`, attempts) the values are masked.
+   */
+  getEndpointHeaders(id: string, scope?: Scope): Promise<Record<string, string>>
   /** The endpoint's signing secrets, current first (for an audited reveal). */
   getEndpointSecrets(id: string, scope?: Scope): Promise<EndpointSecret[]>
   /** A new secret; the old one keeps signing for `gracePeriodMs` (default 24 h). */
@@ -167,7 +204,10 @@ export interface Dispatcher {
   sendTest(endpointId: string, options?: { data?: unknown } & Scope): Promise<DeliveryDetail>
   /** A new attempt of the same message (same `webhook-id`) as soon as possible. */
   resend(deliveryId: string, scope?: Scope): Promise<Delivery>
-  /** Re-queues failed deliveries since a time and delivers messages the endpoint missed. */
+  /**
+   * Re-queues failed deliveries since a time and delivers messages the endpoint missed
+   * (never one created before the endpoint: it only receives messages from then on).
+   */
   recover(
     endpointId: string,
     options: { since: Date | number } & Scope,
@@ -188,7 +228,11 @@ export interface Dispatcher {
   purge(options: {
     olderThan: Date | number
   }): Promise<{ messages: number; deliveries: number; attempts: number }>
-  backlog(): Promise<{ due: number; scheduled: number; inFlight: number }>
+  /**
+   * Deliveries still to be attempted: `due` now (enabled endpoints), `scheduled` for later
+   * or leased, `paused` (disabled endpoints), and `inFlight` in this process.
+   */
+  backlog(): Promise<{ due: number; scheduled: number; paused: number; inFlight: number }>
 
   /** Starts delivering in this process. */
   start(): Promise<void>
@@ -235,6 +279,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const concurrency = options.concurrency ?? 64
   const batchSize = options.batchSize ?? 100
   const leaseMs = options.leaseMs ?? timeoutMs * 2 + 10_000
+  const endpointShare = options.endpointShare ?? Math.max(1, Math.ceil(concurrency / 4))
+  const slowAfterMs = options.slowAfterMs ?? 2000
+  const maxSlow = concurrency * 4
+  const heartbeatMs = options.heartbeatMs ?? 2000
+  for (const [name, value] of Object.entries({
+    concurrency,
+    batchSize,
+    leaseMs,
+    endpointShare,
+    slowAfterMs,
+    heartbeatMs,
+  })) {
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new DispatcherError('invalid_argument', `${name} must be a positive number`)
+    }
+  }
   const pollIntervalMs = options.pollIntervalMs ?? 1000
   const disableAfterMs = options.disableAfterMs ?? 5 * DAY
   const retryAfterCapMs = options.retryAfterCapMs ?? 3_600_000
@@ -253,13 +313,19 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }))
   const policy = new AddressPolicy(options.ssrf)
   const emitter = new TypedEmitter()
-  const limits = new EndpointLimits()
+  const limits = new EndpointLimits({ initial: endpointShare, max: concurrency })
   let http: HttpClient | undefined
   const httpClient = () =>
     (http ??= createHttpClient({
       policy,
       connectTimeoutMs: Math.min(timeoutMs, 10_000),
       previewBytes,
+      // the attempt says only "not allowed"; where the name pointed goes to the log
+      onBlocked: ({ host, address }) =>
+        options.logger?.warn(
+          { host, address },
+          'webhook destination refused by the SSRF guard: private, loopback or reserved address',
+        ),
     }))
 
   const signers = new Map<string, { key: string; webhook: Webhook }>()
@@ -268,7 +334,38 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   // ---- endpoints -------------------------------------------------------------------
 
-  const publicEndpoint = ({ secrets: _s, ...endpoint }: StoredEndpoint): Endpoint => endpoint
+  // Custom header values are credentials (`Authorization: Bearer …`): sealed at rest like
+  // the signing secrets, masked wherever an endpoint or an attempt is shown.
+  const sealHeaders = (plain: Record<string, string>): Record<string, string> =>
+    cipher
+      ? Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, SEALED + cipher.seal(v)]))
+      : plain
+  const openHeaders = (stored: Record<string, string>): Record<string, string> =>
+    cipher
+      ? Object.fromEntries(
+          Object.entries(stored).map(([k, v]) => [
+            k,
+            v.startsWith(SEALED) ? cipher.open(v.slice(SEALED.length)) : v,
+          ]),
+        )
+      : stored
+  const maskHeaders = (headers: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(Object.keys(headers).map((k) => [k, MASK]))
+  const openedHeaders = new Map<string, { key: string; plain: Record<string, string> }>()
+  function headersFor(endpoint: StoredEndpoint): Record<string, string> {
+    const key = JSON.stringify(endpoint.headers)
+    const cached = openedHeaders.get(endpoint.id)
+    if (cached?.key === key) return cached.plain
+    const plain = openHeaders(endpoint.headers)
+    if (openedHeaders.size > 10_000) openedHeaders.clear()
+    openedHeaders.set(endpoint.id, { key, plain })
+    return plain
+  }
+
+  const publicEndpoint = ({ secrets: _s, headers, ...endpoint }: StoredEndpoint): Endpoint => ({
+    ...endpoint,
+    headers: maskHeaders(headers),
+  })
 
   async function loadEndpoint(id: string, scope?: Scope): Promise<StoredEndpoint> {
     const endpoint = typeof id === 'string' ? await store.getEndpoint(id) : undefined
@@ -307,6 +404,22 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   let wakePending = false
   let unsubscribe: (() => Promise<void>) | undefined
   const inFlight = new Map<string, Promise<void>>()
+  // Attempts of the loop in flight: when each started, whether it has turned slow.
+  const attemptsRunning = new Map<
+    string,
+    { endpointId: string; startedAt: number; slow: boolean }
+  >()
+  let slowCount = 0
+  /** Claims waiting for a slot of their endpoint, by endpoint. */
+  const parked = new Map<string, ClaimedDelivery[]>()
+  /** Endpoints the last claims skipped for being full. */
+  const skipped = new Set<string>()
+  let slowSweeper: NodeJS.Timeout | undefined
+  /** Slots in use: slow attempts (idle sockets) do not count. */
+  const active = () => inFlight.size - slowCount
+  let stopping = false
+  let workerId: string | undefined
+  let heartbeatTimer: NodeJS.Timeout | undefined
   const pendingOutcomes: Array<{ outcome: AttemptOutcome; claim: ClaimedDelivery }> = []
   const pendingReleases: Release[] = []
   let flushing: Promise<void> | undefined
@@ -368,8 +481,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     while (running) {
       // Backpressure: attempts run no further ahead of their recording than a few batches.
       const recordingBehind = pendingOutcomes.length > batchSize * 4
-      while (!recordingBehind && ready.length > 0 && inFlight.size < concurrency) {
-        startAttempt(ready.shift()!, 'scheduled')
+      while (!recordingBehind && ready.length > 0 && active() < concurrency) {
+        const next = ready.shift()!
+        startAttempt(next, next.trigger)
       }
       let claimedAll = false
       if (ready.length < batchSize / 2 && (workHint || Date.now() >= nextPollAt)) {
@@ -377,7 +491,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         nextPollAt = Date.now() + pollIntervalMs
         try {
           const want = batchSize - ready.length
-          const claims = await store.claimDue(clock.now(), want, leaseMs)
+          const skipEndpoints = limits.full(200)
+          for (const id of skipEndpoints) skipped.add(id)
+          const claims = await store.claimDue(clock.now(), want, leaseMs, {
+            owner: workerId,
+            skipEndpoints,
+          })
           ready.push(...claims)
           claimedAll = claims.length === want
           if (claimedAll) workHint = true
@@ -385,14 +504,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           emitter.emit('error', { error, context: 'claim' })
           options.logger?.error({ err: error }, 'claiming deliveries failed')
         }
-        while (!recordingBehind && ready.length > 0 && inFlight.size < concurrency) {
-          startAttempt(ready.shift()!, 'scheduled')
+        while (!recordingBehind && ready.length > 0 && active() < concurrency) {
+          const next = ready.shift()!
+          startAttempt(next, next.trigger)
         }
       }
       if (!running) break
       if (claimedAll && ready.length < batchSize / 2) continue
       await sleep(Math.max(1, nextPollAt - Date.now()))
     }
+    for (const list of parked.values()) ready.push(...list)
+    parked.clear()
     pendingReleases.push(
       ...ready.splice(0).map((c) => ({
         deliveryId: c.delivery.id,
@@ -404,6 +526,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   function startAttempt(claim: ClaimedDelivery, trigger: AttemptTrigger): void {
     const { endpoint, delivery } = claim
+    if (limits.atCap(endpoint.id, endpoint.maxConcurrency)) {
+      // Parked until one of the endpoint's own slots frees (a few per endpoint: the rest
+      // goes back to the store, so one endpoint's backlog never crowds out the others').
+      const list = parked.get(endpoint.id) ?? []
+      if (list.length < limits.capOf(endpoint.id)) {
+        list.push(claim)
+        parked.set(endpoint.id, list)
+        return
+      }
+    }
     const wait = limits.acquire(
       endpoint.id,
       endpoint.rateLimitPerSecond,
@@ -420,20 +552,70 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       wakeAfter(wait + 1)
       return
     }
+    const state = { endpointId: endpoint.id, startedAt: performance.now(), slow: false }
+    attemptsRunning.set(delivery.id, state)
+    slowSweeper ??= setInterval(sweepSlow, Math.min(100, slowAfterMs)).unref()
+    let prompt = false
     const task = attempt(claim, trigger)
       .then((outcome) => {
-        pendingOutcomes.push({ outcome, claim })
+        if (outcome === undefined) {
+          // interrupted by stop(): given back, not counted as an attempt
+          pendingReleases.push({
+            deliveryId: delivery.id,
+            leaseToken: claim.leaseToken,
+            nextAttemptAt: clock.now(),
+          })
+        } else {
+          pendingOutcomes.push({ outcome, claim })
+          if (outcome.attempt.errorKind === 'timeout') limits.slow(endpoint.id)
+          prompt = !state.slow && outcome.attempt.errorKind !== 'timeout'
+        }
         scheduleFlush()
       })
       .finally(() => {
-        limits.release(endpoint.id)
+        limits.release(endpoint.id, prompt)
+        // a claim skipped this endpoint while it was full: it has room now, look again
+        if (skipped.delete(endpoint.id)) workHint = true
+        const next = parked.get(endpoint.id)?.shift()
+        if (next) ready.unshift(next)
+        if (parked.get(endpoint.id)?.length === 0) parked.delete(endpoint.id)
+        attemptsRunning.delete(delivery.id)
+        if (state.slow) slowCount--
         inFlight.delete(delivery.id)
         slotFreed()
       })
     inFlight.set(delivery.id, task)
   }
 
-  async function attempt(claim: ClaimedDelivery, trigger: AttemptTrigger): Promise<AttemptOutcome> {
+  // An attempt that runs past slowAfterMs gives its slot back (it only holds an idle
+  // socket now) and halves its endpoint's share: a hanging receiver cannot hold the process.
+  function sweepSlow(): void {
+    const now = performance.now()
+    let freed = false
+    for (const state of attemptsRunning.values()) {
+      if (state.slow || now - state.startedAt < slowAfterMs) continue
+      if (slowCount >= maxSlow) break
+      state.slow = true
+      slowCount++
+      limits.slow(state.endpointId)
+      freed = true
+    }
+    if (attemptsRunning.size === 0) {
+      clearInterval(slowSweeper)
+      slowSweeper = undefined
+    }
+    if (freed) {
+      // the endpoints that were full may have room again only later; others may go now
+      workHint = true
+      slotFreed()
+    }
+  }
+
+  /** One HTTP attempt; `undefined` when stop() cut it short (no outcome to record). */
+  async function attempt(
+    claim: ClaimedDelivery,
+    trigger: AttemptTrigger,
+  ): Promise<AttemptOutcome | undefined> {
     const { delivery, endpoint, message } = claim
     const attemptedAt = clock.now()
     const started = performance.now()
@@ -451,13 +633,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       body = await render(messageOf(message), publicEndpoint(endpoint))
       if (typeof body !== 'string') throw new TypeError('render must return a string')
       const signed = signerFor(endpoint, attemptedAt).signHeaders(message.id, new Date(), body)
+      const custom = headersFor(endpoint)
+      result = await httpClient().post(
+        endpoint.url,
+        { ...custom, 'content-type': 'application/json', 'user-agent': userAgent, ...signed },
+        body,
+        endpoint.timeoutMs ?? timeoutMs,
+      )
+      // what was sent, with the custom values masked (the signature is no secret)
       headers = {
-        ...endpoint.headers,
+        ...maskHeaders(custom),
         'content-type': 'application/json',
         'user-agent': userAgent,
         ...signed,
       }
-      result = await httpClient().post(endpoint.url, headers, body, endpoint.timeoutMs ?? timeoutMs)
     } catch (err) {
       body = ''
       result = {
@@ -468,6 +657,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         errorMessage: `could not render or sign the message: ${(err as Error).message}`,
       }
     }
+    if (result.aborted) return undefined
     const succeeded = result.errorKind === null
     const record: Attempt = {
       ...base,
@@ -594,6 +784,37 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   }
 
+  /** Waits for a promise, or for `ms`, whichever comes first. */
+  async function within(promise: Promise<unknown> | undefined, ms: number): Promise<void> {
+    if (!promise) return
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      promise.catch(() => undefined),
+      new Promise((r) => {
+        timer = setTimeout(r, Math.max(0, ms))
+      }),
+    ])
+    clearTimeout(timer)
+  }
+
+  async function beat(): Promise<void> {
+    const id = workerId
+    if (!id) return
+    try {
+      const { reclaimed } = await store.heartbeat(id, clock.now(), heartbeatMs * 3)
+      if (reclaimed > 0) {
+        options.logger?.warn(
+          { reclaimed },
+          'took back the deliveries of a worker whose heartbeat stopped',
+        )
+        wake()
+      }
+    } catch (error) {
+      emitter.emit('error', { error, context: 'heartbeat' })
+      options.logger?.error({ err: error }, 'recording the heartbeat failed')
+    }
+  }
+
   // ---- the API -----------------------------------------------------------------------
 
   const messageOf = ({ isTest: _t, ...m }: StoredMessage): Message => m
@@ -639,7 +860,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         enabled: input.enabled ?? true,
         disabledReason: null,
         version: checkPositive('version', input.version, true),
-        headers: checkHeaders(input.headers),
+        headers: sealHeaders(checkHeaders(input.headers)),
         rateLimitPerSecond: checkPositive('rateLimitPerSecond', input.rateLimitPerSecond, false),
         maxConcurrency: checkPositive('maxConcurrency', input.maxConcurrency, true),
         ordered: input.ordered ?? false,
@@ -666,7 +887,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         next.description = checkString('description', patch.description, 2000)
       if (patch.eventTypes !== undefined) next.eventTypes = checkEventTypes(patch.eventTypes)
       if (patch.version !== undefined) next.version = checkPositive('version', patch.version, true)
-      if (patch.headers !== undefined) next.headers = checkHeaders(patch.headers)
+      if (patch.headers !== undefined) {
+        // a value equal to the mask (as read back) keeps the stored value
+        next.headers = sealHeaders(checkHeaders(patch.headers, openHeaders(current.headers)))
+      }
       if (patch.rateLimitPerSecond !== undefined) {
         next.rateLimitPerSecond = checkPositive(
           'rateLimitPerSecond',
@@ -699,6 +923,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const endpoint = await loadEndpoint(id, scope)
       await store.deleteEndpoint(endpoint.id)
       signers.delete(endpoint.id)
+      openedHeaders.delete(endpoint.id)
+    },
+
+    async getEndpointHeaders(id, scope) {
+      return { ...openHeaders((await loadEndpoint(id, scope)).headers) }
     },
 
     async getEndpoint(id, scope) {
@@ -844,10 +1073,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           createdAt: now,
         },
       ])
-      const claim = await store.claimOne(deliveryId, now, leaseMs)
+      const claim = await store.claimOne(deliveryId, now, leaseMs, workerId)
       if (!claim)
         throw new DispatcherError('conflict', 'the test delivery was taken by another worker')
       const outcome = await attempt({ ...claim, endpoint }, 'test')
+      if (!outcome) {
+        await store.release([{ deliveryId, leaseToken: claim.leaseToken, nextAttemptAt: now }])
+        throw new DispatcherError('stopped', 'the dispatcher stopped during the test send')
+      }
       const applied = await store.complete([outcome], clock.now())
       await afterRecorded(applied.has(deliveryId) ? [{ outcome, claim }] : [])
       return detail(deliveryId)
@@ -871,12 +1104,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const since = asTime(opts?.since as Date | number, 'since')
       const now = clock.now()
       const requeued = await store.requeueFailed(endpoint.id, since, now)
+      // An endpoint receives the messages sent from its creation on, not older ones.
+      const from = Math.max(since, endpoint.createdAt)
       let created = 0
       for (;;) {
         const missing = await store.messagesMissing(
           endpoint.id,
           endpoint.tenantId,
-          since,
+          from,
           endpoint.eventTypes,
           500,
         )
@@ -954,8 +1189,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     },
 
     async start() {
-      if (running) return
+      if (running || stopping) return
       running = true
+      workerId = newId('wrk_')
+      // Registered before the first claim, so no other worker takes this one for dead.
+      await beat()
+      heartbeatTimer = setInterval(() => void beat(), heartbeatMs)
+      heartbeatTimer.unref()
       if (store.subscribe) {
         try {
           unsubscribe = await store.subscribe(wake)
@@ -968,25 +1208,49 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
     async stop(opts = {}) {
       if (!running) return
+      const total = opts.timeoutMs ?? 10_000
+      if (!Number.isFinite(total) || total < 0) {
+        throw new DispatcherError('invalid_argument', 'timeoutMs must be a number of ms ≥ 0')
+      }
+      const deadline = performance.now() + total
+      const left = () => Math.max(0, deadline - performance.now())
+      // the last part of the deadline is kept for giving back what is cut short
+      const reserve = Math.min(1000, total / 4)
       running = false
-      wake()
-      await loopDone
-      const deadline = opts.timeoutMs ?? 10_000
-      let timer: NodeJS.Timeout | undefined
-      await Promise.race([
-        Promise.allSettled([...inFlight.values()]),
-        new Promise((r) => {
-          timer = setTimeout(r, deadline)
-        }),
-      ])
-      clearTimeout(timer)
-      await flush()
-      await unsubscribe?.()
-      unsubscribe = undefined
-      clearTimeout(wakeTimer)
-      wakeTimerAt = Number.POSITIVE_INFINITY
-      await http?.close()
-      http = undefined
+      stopping = true
+      try {
+        wake()
+        await within(loopDone, left())
+        await within(Promise.allSettled([...inFlight.values()]), left() - reserve)
+        if (inFlight.size > 0) {
+          // Past the deadline: cut the requests still waiting for an answer. Their
+          // deliveries are released (due now, no attempt counted) for any worker to send.
+          http?.abortAll()
+          await within(Promise.allSettled([...inFlight.values()]), left() / 2)
+        }
+        await within(flush(), left())
+        clearInterval(heartbeatTimer)
+        heartbeatTimer = undefined
+        const id = workerId
+        workerId = undefined
+        if (id)
+          await within(
+            store.removeWorker(id).catch(() => undefined),
+            left(),
+          )
+        await within(unsubscribe?.(), left())
+        unsubscribe = undefined
+        clearTimeout(wakeTimer)
+        wakeTimerAt = Number.POSITIVE_INFINITY
+        clearInterval(slowSweeper)
+        slowSweeper = undefined
+        const client = http
+        http = undefined
+        // an attempt still running (its render hangs) keeps its lease until it expires
+        await within(inFlight.size === 0 ? client?.close() : client?.destroy(), left())
+      } finally {
+        stopping = false
+      }
     },
 
     wake,

@@ -11,6 +11,8 @@ export interface HttpResult {
   responsePreview: string | null
   errorKind: AttemptErrorKind | null
   errorMessage: string | null
+  /** Cut short by `abortAll` (a shutdown): not an outcome of the receiver's. */
+  aborted?: boolean
 }
 
 export interface HttpClientOptions {
@@ -19,6 +21,8 @@ export interface HttpClientOptions {
   previewBytes: number
   /** Bytes read and discarded past the preview to keep the connection alive. */
   drainBytes?: number
+  /** Told of every refused connection, with the address (for the host's log, not the attempt). */
+  onBlocked?: (refusal: { host: string; address: string }) => void
 }
 
 /** POSTs webhooks through one undici Agent whose every connection passes the SSRF policy. */
@@ -29,15 +33,20 @@ export interface HttpClient {
     body: string,
     timeoutMs: number,
   ): Promise<HttpResult>
+  /** Ends every request in flight now; each answers `{ aborted: true }`. */
+  abortAll(): void
+  /** Waits for requests in flight, then closes the connections. */
   close(): Promise<void>
+  /** Closes every connection now. */
+  destroy(): Promise<void>
 }
 
-function guardedLookup(policy: AddressPolicy): LookupFunction {
+function guardedLookup(policy: AddressPolicy, blocked: typeof refuse): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
       if (err) return callback(err, '', 0)
       const refused = addresses.find((a) => !policy.allows(a.address))
-      if (refused) return callback(new SsrfBlockedError(hostname, refused.address), '', 0)
+      if (refused) return callback(blocked(hostname, refused.address), '', 0)
       if (options.all) return (callback as (e: null, a: LookupAddress[]) => void)(null, addresses)
       const first = addresses[0]!
       callback(null, first.address, first.family)
@@ -45,24 +54,35 @@ function guardedLookup(policy: AddressPolicy): LookupFunction {
   }
 }
 
+function refuse(host: string, address: string): SsrfBlockedError {
+  return new SsrfBlockedError(host, address)
+}
+
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const { policy } = options
   const drainBytes = options.drainBytes ?? 64 * 1024
-  const base = buildConnector({ timeout: options.connectTimeoutMs, lookup: guardedLookup(policy) })
+  const blocked = (host: string, address: string) => {
+    options.onBlocked?.({ host, address })
+    return refuse(host, address)
+  }
+  const base = buildConnector({
+    timeout: options.connectTimeoutMs,
+    lookup: guardedLookup(policy, blocked),
+  })
   const agent = new Agent({
     keepAliveTimeout: 10_000,
     connections: 128,
     connect(opts, callback) {
       const host = opts.hostname.startsWith('[') ? opts.hostname.slice(1, -1) : opts.hostname
       if (isIP(host) !== 0 && !policy.allows(host)) {
-        return callback(new SsrfBlockedError(host, host), null)
+        return callback(blocked(host, host), null)
       }
       base(opts, (err, socket) => {
         if (err) return callback(err, null)
         const remote = socket!.remoteAddress
         if (remote !== undefined && !policy.allows(remote)) {
           socket!.destroy()
-          return callback(new SsrfBlockedError(host, remote), null)
+          return callback(blocked(host, remote), null)
         }
         callback(null, socket!)
       })
@@ -71,7 +91,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   // One sweeper for all requests in flight enforces the overall deadline: cheaper than a
   // timer or an AbortSignal per request, and precise to a few tens of milliseconds.
-  const inFlight = new Set<{ deadline: number; expire(): void }>()
+  const inFlight = new Set<{ deadline: number; expire(): void; abort(): void }>()
   let sweeper: NodeJS.Timeout | undefined
   const sweep = () => {
     const now = performance.now()
@@ -136,6 +156,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             })
             controller?.abort(new Error('timed out'))
           },
+          abort() {
+            finish({
+              httpStatus: null,
+              headers: {},
+              responsePreview: null,
+              errorKind: 'connection',
+              errorMessage: 'interrupted: the dispatcher stopped',
+              aborted: true,
+            })
+            controller?.abort(new Error('the dispatcher stopped'))
+          },
         }
         inFlight.add(request)
         sweeper ??= setInterval(sweep, 20).unref()
@@ -154,7 +185,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             {
               onRequestStart(c) {
                 controller = c
-                if (done) c.abort(new Error('timed out'))
+                if (done) c.abort(new Error('cut short'))
               },
               onResponseStart(_c, statusCode, h) {
                 status = statusCode
@@ -195,7 +226,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         }
       })
     },
+    abortAll() {
+      for (const r of [...inFlight]) r.abort()
+    },
     close: () => agent.close(),
+    destroy: () => agent.destroy(),
   }
 }
 

@@ -35,7 +35,7 @@ export interface Endpoint {
   disabledReason: string | null
   /** Payload version the host renders for this endpoint; `null` = the host's default. */
   version: number | null
-  /** Extra request headers sent with every delivery. */
+  /** Extra request headers sent with every delivery; values masked (`getEndpointHeaders` reveals them). */
   headers: Record<string, string>
   /** Messages per second at most; `null` = no limit. */
   rateLimitPerSecond: number | null
@@ -95,7 +95,7 @@ export interface Attempt {
   httpStatus: number | null
   errorKind: AttemptErrorKind | null
   errorMessage: string | null
-  /** The request headers sent (signature included; no secret is ever a header). */
+  /** The request headers sent, custom header values masked (the signature is shown). */
   requestHeaders: Record<string, string>
   /** The start of the request body. */
   requestPreview: string

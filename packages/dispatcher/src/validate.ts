@@ -1,25 +1,38 @@
 import { isIP } from 'node:net'
 import { DispatcherError } from './errors'
 import type { AddressPolicy } from './ssrf'
+import { isLoopbackName } from './ssrf'
 
 const fail = (message: string): never => {
   throw new DispatcherError('invalid_argument', message)
 }
 
-// Headers the dispatcher owns or that would break the request.
-const RESERVED_HEADERS = new Set([
+/** Headers the dispatcher sets itself or that would break the request: refused as custom headers. */
+export const RESERVED_HEADERS: ReadonlySet<string> = new Set([
   'host',
   'content-length',
   'content-type',
+  'content-encoding',
   'transfer-encoding',
   'connection',
   'keep-alive',
+  'proxy-connection',
   'upgrade',
+  'http2-settings',
   'te',
   'trailer',
   'expect',
+  'user-agent',
+  'webhook-id',
+  'webhook-timestamp',
+  'webhook-signature',
 ])
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/
+// What an HTTP/1.1 field value may hold (RFC 9110 §5.5): tab, visible ASCII and obs-text
+// (Latin-1). CR, LF, NUL and anything beyond U+00FF cannot be sent.
+const FIELD_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/
+/** A masked header value as shown in endpoints and attempt logs. */
+export const MASK = '••••••'
 
 /** A webhook URL: absolute http(s), no credentials, and not a refused IP literal. */
 export function checkUrl(raw: unknown, policy: AddressPolicy): string {
@@ -44,13 +57,15 @@ export function checkUrl(raw: unknown, policy: AddressPolicy): string {
   }
   if ((raw as string).length > 2048)
     throw new DispatcherError('invalid_url', 'the URL is over 2048 characters')
+  // WHATWG parsing already turns every IPv4 spelling (2130706433, 0x7f000001, 0177.0.0.1,
+  // 127.1) into dotted decimal and IPv6 into its short form; the policy sees through the
+  // IPv6 forms that embed an IPv4 address.
   const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname
   const literal = isIP(host) !== 0
-  const local = host === 'localhost' || host.endsWith('.localhost')
-  if ((literal && !policy.allows(host)) || (local && !policy.allows('127.0.0.1'))) {
+  if ((literal && !policy.allows(host)) || (isLoopbackName(host) && !policy.allowsLoopback())) {
     throw new DispatcherError(
       'url_not_allowed',
-      `${host} is a private, loopback or reserved address; webhooks may not target it`,
+      `the destination ${url.hostname} is not allowed: it is a private, loopback or reserved address`,
     )
   }
   return url.toString()
@@ -68,19 +83,44 @@ export function checkEventTypes(value: unknown): string[] | null {
   return [...new Set(value as string[])]
 }
 
-export function checkHeaders(value: unknown): Record<string, string> {
+/**
+ * Custom request headers: valid names that the dispatcher does not own, values that HTTP
+ * can carry. `keep` (the stored values) lets a value equal to the mask stand for "unchanged".
+ */
+export function checkHeaders(
+  value: unknown,
+  keep: Record<string, string> = {},
+): Record<string, string> {
   if (value === undefined || value === null) return {}
   if (typeof value !== 'object' || Array.isArray(value))
     return fail('headers must be an object of strings')
   const out: Record<string, string> = {}
   for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
     const lower = name.toLowerCase()
-    if (!TOKEN.test(name)) fail(`"${name}" is not a valid header name`)
-    if (RESERVED_HEADERS.has(lower) || lower.startsWith('webhook-') || lower.startsWith('svix-')) {
-      fail(`the ${name} header is set by the dispatcher and cannot be overridden`)
+    const shown = JSON.stringify(name.slice(0, 100))
+    if (!TOKEN.test(name)) {
+      fail(`${shown} is not a valid header name (letters, digits and !#$%&'*+.^_\`|~- only)`)
     }
-    if (typeof v !== 'string' || /[\r\n\0]/.test(v) || v.length > 4096) {
-      fail(`the value of header ${name} must be a single-line string of at most 4096 characters`)
+    if (
+      RESERVED_HEADERS.has(lower) ||
+      lower.startsWith('webhook-') ||
+      lower.startsWith('svix-') ||
+      lower.startsWith('proxy-')
+    ) {
+      fail(`the ${lower} header is reserved: the dispatcher sets it or it would break the request`)
+    }
+    if (lower in out) fail(`the ${lower} header is given twice`)
+    if (v === MASK && keep[lower] !== undefined) {
+      out[lower] = keep[lower]!
+      continue
+    }
+    if (typeof v !== 'string' || v.length > 4096) {
+      fail(`the value of header ${lower} must be a string of at most 4096 characters`)
+    }
+    if (!FIELD_VALUE.test(v as string)) {
+      fail(
+        `the value of header ${lower} has a character HTTP cannot carry (CR, LF, NUL, another control character, or one beyond Latin-1)`,
+      )
     }
     out[lower] = v as string
   }

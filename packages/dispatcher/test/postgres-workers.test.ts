@@ -49,6 +49,7 @@ describe.skipIf(!postgresUrl)('several dispatchers on one Postgres', () => {
       'clockhook_messages',
       'clockhook_migrations',
       'clockhook_migrations_lock',
+      'clockhook_workers',
     ])
   })
 

@@ -165,7 +165,7 @@ for (const factory of storeFactories) {
         T0 + 1,
       )
       expect(applied.size).toBe(1200)
-      expect(await store.backlog(T0 + 1)).toEqual({ due: 0, scheduled: 0 })
+      expect(await store.backlog(T0 + 1)).toEqual({ due: 0, scheduled: 0, paused: 0 })
     })
 
     it('clears failingSince on success and keeps the first failure time', async () => {
@@ -379,7 +379,7 @@ for (const factory of storeFactories) {
       const done = delivery(m, e)
       const open = delivery(m, e, { nextAttemptAt: T0 + 1000 })
       await store.insertMessage(m, [done, open])
-      expect(await store.backlog(T0)).toEqual({ due: 1, scheduled: 1 })
+      expect(await store.backlog(T0)).toEqual({ due: 1, scheduled: 1, paused: 0 })
       const c = await store.claimOne(done.id, T0, 1000)
       await store.complete(
         [
@@ -399,6 +399,111 @@ for (const factory of storeFactories) {
       expect(await store.getDelivery(done.id)).toBeUndefined()
       expect(await store.getDelivery(open.id)).toBeDefined()
       expect(await store.getMessage(m.id)).toBeDefined()
+    })
+
+    it('counts deliveries of a disabled endpoint as paused, not due', async () => {
+      const on = endpoint()
+      const off = endpoint({ enabled: false })
+      await store.insertEndpoint(on)
+      await store.insertEndpoint(off)
+      const m = message()
+      await store.insertMessage(m, [
+        delivery(m, on),
+        delivery(m, on, { nextAttemptAt: T0 + 10 }),
+        delivery(m, off),
+      ])
+      expect(await store.backlog(T0)).toEqual({ due: 1, scheduled: 1, paused: 1 })
+    })
+
+    it('marks the attempt after a requeue as a resend, once', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const d = delivery(m, e)
+      await store.insertMessage(m, [d])
+      const [first] = await store.claimDue(T0, 1, 1000)
+      expect(first!.trigger).toBe('scheduled')
+      const done = (c: typeof first, at: number) =>
+        store.complete(
+          [
+            {
+              deliveryId: d.id,
+              leaseToken: c!.leaseToken,
+              status: 'retrying',
+              nextAttemptAt: at,
+              attempt: attempt(d.id, e.id, false),
+            },
+          ],
+          at,
+        )
+      await done(first, T0 + 1)
+      expect(await store.requeue(d.id, T0 + 2)).toBe('ok')
+      const [again] = await store.claimDue(T0 + 2, 1, 1000)
+      expect(again!.trigger).toBe('resend')
+      // released (shutdown, rate limit): still the resend
+      await store.release([
+        { deliveryId: d.id, leaseToken: again!.leaseToken, nextAttemptAt: T0 + 3 },
+      ])
+      const [held] = await store.claimDue(T0 + 3, 1, 1000)
+      expect(held!.trigger).toBe('resend')
+      await done(held, T0 + 4)
+      const [later] = await store.claimDue(T0 + 4, 1, 1000)
+      expect(later!.trigger).toBe('scheduled')
+    })
+
+    it('skips the endpoints it is told to skip', async () => {
+      const busy = endpoint()
+      const free = endpoint()
+      await store.insertEndpoint(busy)
+      await store.insertEndpoint(free)
+      const m = message()
+      await store.insertMessage(m, [delivery(m, busy), delivery(m, busy), delivery(m, free)])
+      const claims = await store.claimDue(T0, 10, 1000, { skipEndpoints: [busy.id] })
+      expect(claims.map((c) => c.endpoint.id)).toEqual([free.id])
+      expect(await store.claimDue(T0, 10, 1000, { skipEndpoints: [] })).toHaveLength(2)
+    })
+
+    it('takes back the leases of a worker whose heartbeat stopped, never of a live one', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const ds = [delivery(m, e), delivery(m, e), delivery(m, e)]
+      await store.insertMessage(m, ds)
+      expect(await store.heartbeat('w_dead', T0, 5000)).toEqual({ reclaimed: 0 })
+      expect(await store.heartbeat('w_slow', T0, 5000)).toEqual({ reclaimed: 0 })
+      const deadClaims = await store.claimDue(T0, 1, 600_000, { owner: 'w_dead' })
+      const slowClaims = await store.claimDue(T0, 1, 600_000, { owner: 'w_slow' })
+      const anonymous = await store.claimOne(ds[2]!.id, T0, 600_000)
+      expect([deadClaims, slowClaims].map((c) => c.length)).toEqual([1, 1])
+      expect(anonymous).toBeDefined()
+      // the slow worker keeps beating; the dead one does not
+      expect(await store.heartbeat('w_slow', T0 + 4000, 5000)).toEqual({ reclaimed: 0 })
+      expect(await store.heartbeat('w_live', T0 + 4000, 5000)).toEqual({ reclaimed: 0 })
+      expect(await store.claimDue(T0 + 4000, 10, 1000, { owner: 'w_live' })).toEqual([])
+      // whichever live worker beats first takes the dead one's leases back, once
+      expect(await store.heartbeat('w_slow', T0 + 8000, 5000)).toEqual({ reclaimed: 1 })
+      expect(await store.heartbeat('w_live', T0 + 8000, 5000)).toEqual({ reclaimed: 0 })
+      const taken = await store.claimDue(T0 + 8000, 10, 1000, { owner: 'w_live' })
+      expect(taken.map((c) => c.delivery.id)).toEqual([deadClaims[0]!.delivery.id])
+      // the dead worker's outcome no longer counts (fenced)
+      const late = await store.complete(
+        [
+          {
+            deliveryId: deadClaims[0]!.delivery.id,
+            leaseToken: deadClaims[0]!.leaseToken,
+            status: 'succeeded',
+            nextAttemptAt: null,
+            attempt: attempt(deadClaims[0]!.delivery.id, e.id, true),
+          },
+        ],
+        T0 + 8001,
+      )
+      expect(late.size).toBe(0)
+      // a worker that comes back registers afresh; a removed one is forgotten
+      expect(await store.heartbeat('w_dead', T0 + 9000, 5000)).toEqual({ reclaimed: 0 })
+      await store.removeWorker('w_dead')
+      await store.removeWorker('w_missing')
+      expect(await store.heartbeat('w_slow', T0 + 9000, 5000)).toEqual({ reclaimed: 0 })
     })
 
     it('lists deliveries newest first with a cursor and a status filter', async () => {

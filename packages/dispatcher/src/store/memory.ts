@@ -1,7 +1,9 @@
 import type { Attempt, Delivery } from '../types'
 import type {
   AttemptOutcome,
+  Backlog,
   ClaimedDelivery,
+  ClaimOptions,
   DeliveryQuery,
   DeliveryStore,
   EndpointPatch,
@@ -16,6 +18,8 @@ import type {
 interface DeliveryRow extends Delivery {
   leaseToken: number
   leasedUntil: number | null
+  leasedBy: string | null
+  pendingTrigger: 'resend' | null
 }
 
 const isOpen = (d: Delivery) => d.status === 'pending' || d.status === 'retrying'
@@ -34,9 +38,16 @@ export function memoryStore(): DeliveryStore {
   const deliveries = new Map<string, DeliveryRow>()
   const open = new Set<string>()
   const attempts = new Map<string, Attempt[]>()
+  const workers = new Map<string, number>()
   let sequence = 0
 
-  const toDelivery = ({ leaseToken: _t, leasedUntil: _l, ...d }: DeliveryRow): Delivery => copy(d)
+  const toDelivery = ({
+    leaseToken: _t,
+    leasedUntil: _l,
+    leasedBy: _b,
+    pendingTrigger: _p,
+    ...d
+  }: DeliveryRow): Delivery => copy(d)
 
   function isBlockedByOrder(row: DeliveryRow): boolean {
     const endpoint = endpoints.get(row.endpointId)
@@ -60,6 +71,8 @@ export function memoryStore(): DeliveryStore {
         updatedAt: d.createdAt,
         leaseToken: 0,
         leasedUntil: null,
+        leasedBy: null,
+        pendingTrigger: null,
       })
       open.add(d.id)
     }
@@ -71,12 +84,14 @@ export function memoryStore(): DeliveryStore {
       leaseToken: row.leaseToken,
       message: copy(messages.get(row.messageId)!),
       endpoint: copy(endpoints.get(row.endpointId)!),
+      trigger: row.pendingTrigger ?? 'scheduled',
     }
   }
 
-  function lease(row: DeliveryRow, now: number, leaseMs: number): void {
+  function lease(row: DeliveryRow, now: number, leaseMs: number, owner?: string): void {
     row.leaseToken += 1
     row.leasedUntil = now + leaseMs
+    row.leasedBy = owner ?? null
   }
 
   return {
@@ -170,11 +185,13 @@ export function memoryStore(): DeliveryStore {
         .map(copy)
     },
 
-    async claimDue(now, limit, leaseMs) {
+    async claimDue(now, limit, leaseMs, options: ClaimOptions = {}) {
       const due: DeliveryRow[] = []
+      const skip = new Set(options.skipEndpoints ?? [])
       for (const id of open) {
         const row = deliveries.get(id)!
         if (row.nextAttemptAt! > now) continue
+        if (skip.has(row.endpointId)) continue
         if (row.leasedUntil !== null && row.leasedUntil > now) continue
         if (!endpoints.get(row.endpointId)?.enabled) continue
         if (isBlockedByOrder(row)) continue
@@ -182,16 +199,35 @@ export function memoryStore(): DeliveryStore {
       }
       due.sort((a, b) => a.nextAttemptAt! - b.nextAttemptAt! || (a.id < b.id ? -1 : 1))
       return due.slice(0, limit).map((row) => {
-        lease(row, now, leaseMs)
+        lease(row, now, leaseMs, options.owner)
         return claimed(row)
       })
     },
-    async claimOne(deliveryId, now, leaseMs) {
+    async claimOne(deliveryId, now, leaseMs, owner) {
       const row = deliveries.get(deliveryId)
       if (!row || !isOpen(row) || (row.leasedUntil !== null && row.leasedUntil > now))
         return undefined
-      lease(row, now, leaseMs)
+      lease(row, now, leaseMs, owner)
       return claimed(row)
+    },
+    async heartbeat(workerId, now, staleMs) {
+      workers.set(workerId, now)
+      const dead = new Set<string>()
+      for (const [id, at] of workers) if (at < now - staleMs) dead.add(id)
+      let reclaimed = 0
+      if (dead.size === 0) return { reclaimed }
+      for (const id of open) {
+        const row = deliveries.get(id)!
+        if (row.leasedUntil === null || row.leasedBy === null || !dead.has(row.leasedBy)) continue
+        row.leasedUntil = null
+        row.leasedBy = null
+        reclaimed++
+      }
+      for (const id of dead) workers.delete(id)
+      return { reclaimed }
+    },
+    async removeWorker(workerId) {
+      workers.delete(workerId)
     },
     async complete(outcomes: AttemptOutcome[], now) {
       const applied = new Set<string>()
@@ -202,6 +238,7 @@ export function memoryStore(): DeliveryStore {
         row.attempts += 1
         row.nextAttemptAt = o.nextAttemptAt
         row.leasedUntil = null
+        row.pendingTrigger = null
         row.lastHttpStatus = o.attempt.httpStatus
         row.lastError = o.attempt.errorMessage
         row.updatedAt = now
@@ -255,6 +292,7 @@ export function memoryStore(): DeliveryStore {
       row.status = row.attempts > 0 ? 'retrying' : 'pending'
       row.nextAttemptAt = now
       row.leasedUntil = null
+      row.pendingTrigger = 'resend'
       row.updatedAt = now
       open.add(id)
       return 'ok'
@@ -285,15 +323,18 @@ export function memoryStore(): DeliveryStore {
       }
       return { attempts: total, failures }
     },
-    async backlog(now) {
+    async backlog(now): Promise<Backlog> {
       let due = 0
       let scheduled = 0
+      let paused = 0
       for (const id of open) {
         const row = deliveries.get(id)!
-        if (row.nextAttemptAt! <= now && (row.leasedUntil === null || row.leasedUntil <= now)) due++
+        if (!endpoints.get(row.endpointId)?.enabled) paused++
+        else if (row.nextAttemptAt! <= now && (row.leasedUntil === null || row.leasedUntil <= now))
+          due++
         else scheduled++
       }
-      return { due, scheduled }
+      return { due, scheduled, paused }
     },
     async purge(before) {
       let removedDeliveries = 0

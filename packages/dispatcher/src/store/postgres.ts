@@ -9,7 +9,7 @@ import {
   messageRow,
 } from './sql/mapping'
 import type { DeliveryTable, Schema } from './sql/schema'
-import { createSqlStore } from './sql/sql-store'
+import { createSqlStore, triggerOf } from './sql/sql-store'
 import type { ClaimedDelivery, DeliveryStore } from './types'
 
 const CHANNEL = 'clockhook_wakeup'
@@ -64,8 +64,9 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
   const listeners = new Set<ListeningClient>()
   return createSqlStore(db, {
     kind: 'postgres',
-    async claimDue(x, now, limit, leaseMs) {
+    async claimDue(x, now, limit, leaseMs, options) {
       const until = now + leaseMs
+      const skip = [...(options.skipEndpoints ?? [])]
       // Claim, lease and read the messages in one round trip; SKIP LOCKED lets any
       // number of workers claim side by side without waiting on each other.
       const result = await x.transaction().execute(async (trx) => {
@@ -76,6 +77,7 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
             join clockhook_endpoints e on e.id = d.endpoint_id
             where d.status in ('pending', 'retrying') and d.next_attempt_at <= ${now}
               and (d.leased_until is null or d.leased_until <= ${now}) and e.enabled = 1
+              and d.endpoint_id <> all(${skip}::text[])
               and (e.ordered = 0 or d.is_test = 1 or not exists (
                 select 1 from clockhook_deliveries p
                 where p.endpoint_id = d.endpoint_id and p.status in ('pending', 'retrying')
@@ -85,7 +87,8 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
             for update of d skip locked
           ), claimed as (
             update clockhook_deliveries
-            set lease_token = lease_token + 1, leased_until = ${until}
+            set lease_token = lease_token + 1, leased_until = ${until},
+              leased_by = ${options.owner ?? null}::text
             where id in (select id from due)
             returning *
           )
@@ -115,7 +118,13 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
           is_test: r.m_is_test,
           created_at: r.m_created_at,
         })
-        out.push({ delivery: deliveryFromRow(r), leaseToken: r.lease_token, message, endpoint })
+        out.push({
+          delivery: deliveryFromRow(r),
+          leaseToken: r.lease_token,
+          message,
+          endpoint,
+          trigger: triggerOf(r),
+        })
       }
       return out
     },
@@ -146,7 +155,7 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
         upd as (
           update clockhook_deliveries d
           set status = ${m} ->> 's', attempts = d.attempts + 1, next_attempt_at = (${m} ->> 'n')::bigint,
-            leased_until = null, last_http_status = (${m} ->> 'h')::integer, last_error = ${m} ->> 'e',
+            leased_until = null, pending_trigger = null, last_http_status = (${m} ->> 'h')::integer, last_error = ${m} ->> 'e',
             updated_at = ${now}
           where d.id = any(${Object.keys(byId)}::text[]) and d.lease_token = (${m} ->> 't')::integer
             and d.leased_until is not null and (select v from cfg) is not null

@@ -9,10 +9,11 @@ import {
   messageRow,
 } from './sql/mapping'
 import type { DeliveryTable, EndpointTable, MessageTable, Schema } from './sql/schema'
-import { createSqlStore } from './sql/sql-store'
+import { createSqlStore, triggerOf } from './sql/sql-store'
 import type {
   AttemptOutcome,
   ClaimedDelivery,
+  ClaimOptions,
   DeliveryStore,
   NewDelivery,
   StoredMessage,
@@ -45,11 +46,12 @@ export interface SqliteStoreOptions {
   synchronous?: 'normal' | 'full' | 'keep'
 }
 
-const DUE_SQL = `
+const dueSql = (skip: boolean) => `
     select d.id from clockhook_deliveries d
     join clockhook_endpoints e on e.id = d.endpoint_id
     where d.status in ('pending', 'retrying') and d.next_attempt_at <= ?
       and (d.leased_until is null or d.leased_until <= ?) and e.enabled = 1
+      ${skip ? 'and d.endpoint_id not in (select value from json_each(?))' : ''}
       and (e.ordered = 0 or d.is_test = 1 or not exists (
         select 1 from clockhook_deliveries p
         where p.endpoint_id = d.endpoint_id and p.status in ('pending', 'retrying')
@@ -57,12 +59,13 @@ const DUE_SQL = `
     order by d.next_attempt_at
     limit ?`
 
-// A claim is a write; most polls find nothing, so a cheap read goes first.
-const ANY_DUE_SQL = `select exists (${DUE_SQL}) as due`
-const CLAIM_SQL = `
-  with due as (${DUE_SQL})
+// A claim is a write; most polls find nothing, so a cheap read goes first. Each comes in
+// two forms: without a skip list (the common case, the plainest plan) and with one.
+const anyDueSql = (skip: boolean) => `select exists (${dueSql(skip)}) as due`
+const claimSql = (skip: boolean) => `
+  with due as (${dueSql(skip)})
   update clockhook_deliveries
-  set lease_token = lease_token + 1, leased_until = ?
+  set lease_token = lease_token + 1, leased_until = ?, leased_by = ?
   where id in (select id from due)
   returning *`
 
@@ -94,14 +97,16 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
   let statements: ReturnType<typeof prepareStatements> | undefined
   function prepareStatements() {
     return {
-      anyDue: database.prepare(ANY_DUE_SQL),
-      claim: database.prepare(CLAIM_SQL),
+      anyDue: database.prepare(anyDueSql(false)),
+      claim: database.prepare(claimSql(false)),
+      anyDueSkipping: database.prepare(anyDueSql(true)),
+      claimSkipping: database.prepare(claimSql(true)),
       message: database.prepare('select * from clockhook_messages where id = ?'),
       endpoint: database.prepare('select * from clockhook_endpoints where id = ?'),
       record: database.prepare(`
         update clockhook_deliveries
         set status = ?, attempts = attempts + 1, next_attempt_at = ?, leased_until = null,
-          last_http_status = ?, last_error = ?, updated_at = ?
+          pending_trigger = null, last_http_status = ?, last_error = ?, updated_at = ?
         where id = ? and lease_token = ? and leased_until is not null`),
       attempt: database.prepare(`
         insert into clockhook_attempts (id, delivery_id, endpoint_id, trigger, attempted_at,
@@ -179,12 +184,28 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
     for (const d of deliveries) s.insertDelivery.run(Object.values(deliveryRow(d)))
   })
 
-  async function claimDue(now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
+  async function claimDue(
+    now: number,
+    limit: number,
+    leaseMs: number,
+    options: ClaimOptions,
+  ): Promise<ClaimedDelivery[]> {
+    const skipping = (options.skipEndpoints?.length ?? 0) > 0
+    const skip = skipping ? [JSON.stringify(options.skipEndpoints)] : []
     return db.connection().execute(async () => {
       const s = stmts()
-      const [probe] = s.anyDue.all([now, now, 1]) as Array<{ due: number }>
+      const anyDue = skipping ? s.anyDueSkipping : s.anyDue
+      const [probe] = anyDue.all([now, now, ...skip, 1]) as Array<{ due: number }>
       if (!probe?.due) return []
-      const rows = s.claim.all([now, now, limit, now + leaseMs]) as DeliveryTable[]
+      const claim = skipping ? s.claimSkipping : s.claim
+      const rows = claim.all([
+        now,
+        now,
+        ...skip,
+        limit,
+        now + leaseMs,
+        options.owner ?? null,
+      ]) as DeliveryTable[]
       const endpoints = new Map<string, ReturnType<typeof endpointFromRow> | undefined>()
       const out: ClaimedDelivery[] = []
       for (const row of rows) {
@@ -200,6 +221,7 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
           leaseToken: row.lease_token,
           message: messageFromRow(message),
           endpoint,
+          trigger: triggerOf(row),
         })
       }
       return out
@@ -208,7 +230,7 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
 
   const shared = createSqlStore(db, {
     kind: 'sqlite',
-    claimDue: (_db, now, limit, leaseMs) => claimDue(now, limit, leaseMs),
+    claimDue: (_db, now, limit, leaseMs, options) => claimDue(now, limit, leaseMs, options),
     async complete(_db, outcomes, now) {
       if (outcomes.length === 0) return new Set<string>()
       return db.connection().execute(async () => recordAll(outcomes, now))

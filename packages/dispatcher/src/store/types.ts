@@ -1,4 +1,12 @@
-import type { Attempt, Delivery, DeliveryStatus, Endpoint, EndpointSecret, Message } from '../types'
+import type {
+  Attempt,
+  AttemptTrigger,
+  Delivery,
+  DeliveryStatus,
+  Endpoint,
+  EndpointSecret,
+  Message,
+} from '../types'
 
 /** An endpoint as stored: with its (possibly sealed) secrets. */
 export interface StoredEndpoint extends Endpoint {
@@ -27,6 +35,29 @@ export interface ClaimedDelivery {
   leaseToken: number
   message: StoredMessage
   endpoint: StoredEndpoint
+  /** What this attempt is: `resend` once after a manual resend, else `scheduled`. */
+  trigger: Exclude<AttemptTrigger, 'test'>
+}
+
+export interface ClaimOptions {
+  /**
+   * The claiming worker (see `heartbeat`): while its heartbeat is fresh its leases hold;
+   * once it is stale, other workers take them back early. Without one, only the lease
+   * expiry frees the claim.
+   */
+  owner?: string
+  /** Endpoints not to claim for now (at their in-flight cap in this worker). */
+  skipEndpoints?: readonly string[]
+}
+
+/** Deliveries still to be attempted. */
+export interface Backlog {
+  /** Due now, of an enabled endpoint, not leased. */
+  due: number
+  /** Of an enabled endpoint, due later or leased right now. */
+  scheduled: number
+  /** Of a disabled endpoint: they wait until it is enabled again. */
+  paused: number
 }
 
 /** The result of one attempt, recorded only if the lease is still held. */
@@ -107,17 +138,35 @@ export interface DeliveryStore {
   insertDeliveries(deliveries: NewDelivery[]): Promise<void>
 
   /** Leases up to `limit` due deliveries until `now + leaseMs`. */
-  claimDue(now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>
+  claimDue(
+    now: number,
+    limit: number,
+    leaseMs: number,
+    options?: ClaimOptions,
+  ): Promise<ClaimedDelivery[]>
   /** Records outcomes atomically; returns the delivery ids whose lease was still held. */
   complete(outcomes: AttemptOutcome[], now: number): Promise<Set<string>>
   release(releases: Release[]): Promise<void>
-  /** Claims one delivery directly (test sends): false when it is in flight or final. */
-  claimOne(deliveryId: string, now: number, leaseMs: number): Promise<ClaimedDelivery | undefined>
+  /** Claims one delivery directly (test sends): undefined when it is in flight or final. */
+  claimOne(
+    deliveryId: string,
+    now: number,
+    leaseMs: number,
+    owner?: string,
+  ): Promise<ClaimedDelivery | undefined>
+  /**
+   * Records that a worker is alive at `now`, then takes back every lease held by a worker
+   * whose heartbeat is older than `now - staleMs` (and forgets that worker). A worker that
+   * is slow but still beats keeps its leases. Returns how many leases were taken back.
+   */
+  heartbeat(workerId: string, now: number, staleMs: number): Promise<{ reclaimed: number }>
+  /** Forgets a stopped worker; whatever it still holds waits for its lease to expire. */
+  removeWorker(workerId: string): Promise<void>
 
   getDelivery(id: string): Promise<Delivery | undefined>
   listDeliveries(query: DeliveryQuery): Promise<Delivery[]>
   listAttempts(deliveryId: string): Promise<Attempt[]>
-  /** Makes a delivery due now again; 'in_flight' while a worker holds it. */
+  /** Makes a delivery due now again, its next attempt a `resend`; 'in_flight' while a worker holds it. */
   requeue(id: string, now: number): Promise<'ok' | 'not_found' | 'in_flight'>
   /** Makes every failed delivery of an endpoint created since `since` due again. */
   requeueFailed(endpointId: string, since: number, now: number): Promise<number>
@@ -125,7 +174,7 @@ export interface DeliveryStore {
   /** Attempts and failures of an endpoint since a time. */
   endpointStats(endpointId: string, since: number): Promise<{ attempts: number; failures: number }>
   /** Deliveries still to be attempted (all endpoints). */
-  backlog(now: number): Promise<{ due: number; scheduled: number }>
+  backlog(now: number): Promise<Backlog>
   /** Deletes final deliveries, their attempts and messages older than `before`. */
   purge(before: number): Promise<{ messages: number; deliveries: number; attempts: number }>
 

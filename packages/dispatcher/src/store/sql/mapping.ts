@@ -74,7 +74,9 @@ export function messageFromRow(r: Selectable<MessageTable>): StoredMessage {
   }
 }
 
-export function deliveryFromRow(r: Selectable<DeliveryTable>): Delivery {
+export function deliveryFromRow(
+  r: Omit<Selectable<DeliveryTable>, 'leased_by' | 'pending_trigger'>,
+): Delivery {
   return {
     id: r.id,
     messageId: r.message_id,

@@ -51,6 +51,17 @@ export interface DeliveryTable {
   last_error: string | null
   created_at: number | string
   updated_at: number | string
+  /** The worker holding the lease (`null` for a claim outside a running worker). */
+  leased_by?: string | null
+  /** What the next attempt is (`resend` after a manual resend); `null` = scheduled. */
+  pending_trigger?: string | null
+}
+
+/** A running dispatcher: its heartbeat tells others whether its leases are still held. */
+export interface WorkerTable {
+  id: string
+  heartbeat_at: number | string
+  started_at: number | string
 }
 
 export interface AttemptTable {
@@ -74,6 +85,7 @@ export interface Schema {
   clockhook_messages: MessageTable
   clockhook_deliveries: DeliveryTable
   clockhook_attempts: AttemptTable
+  clockhook_workers: WorkerTable
 }
 
 const OPEN = sql`status in ('pending', 'retrying')`
@@ -199,7 +211,28 @@ const initial = (kind: 'sqlite' | 'postgres'): Migration => ({
   },
 })
 
+// Worker heartbeats (leases of a dead worker are taken back early) and the trigger of the
+// next attempt (a manual resend is recorded as `resend`).
+const workers: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('clockhook_workers')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('heartbeat_at', 'bigint', (c) => c.notNull())
+      .addColumn('started_at', 'bigint', (c) => c.notNull())
+      .execute()
+    await db.schema.alterTable('clockhook_deliveries').addColumn('leased_by', 'text').execute()
+    await db.schema
+      .alterTable('clockhook_deliveries')
+      .addColumn('pending_trigger', 'text')
+      .execute()
+    // No index on leased_by: a claim writes it, and an index would make every claim a
+    // non-HOT update on Postgres. Reclaiming (rare: a worker died) scans the open rows.
+  },
+}
+
 /** Migrations as code, applied in name order by kysely's Migrator. */
 export const migrations = (kind: 'sqlite' | 'postgres'): Record<string, Migration> => ({
   '2026_11_01_000_initial': initial(kind),
+  '2026_12_01_000_workers': workers,
 })

@@ -3,7 +3,9 @@ import { sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import type {
   AttemptOutcome,
+  Backlog,
   ClaimedDelivery,
+  ClaimOptions,
   DeliveryStore,
   NewDelivery,
   Release,
@@ -28,7 +30,13 @@ type Db = Kysely<Schema>
 export interface SqlDialectParts {
   kind: 'sqlite' | 'postgres'
   /** Leases due deliveries: the one query each dialect writes its own way. */
-  claimDue(db: Db, now: number, limit: number, leaseMs: number): Promise<ClaimedDelivery[]>
+  claimDue(
+    db: Db,
+    now: number,
+    limit: number,
+    leaseMs: number,
+    options: ClaimOptions,
+  ): Promise<ClaimedDelivery[]>
   /**
    * The schema the tables live in (Postgres): kysely's migrator must be told, or it takes
    * another schema's migration table for ours.
@@ -67,7 +75,13 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       const message = messageById.get(row.message_id)
       const endpoint = endpointById.get(row.endpoint_id)
       if (!message || !endpoint) continue
-      out.push({ delivery: deliveryFromRow(row), leaseToken: row.lease_token, message, endpoint })
+      out.push({
+        delivery: deliveryFromRow(row),
+        leaseToken: row.lease_token,
+        message,
+        endpoint,
+        trigger: triggerOf(row),
+      })
     }
     return out
   }
@@ -235,18 +249,60 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       return (await q.execute()).map(messageFromRow)
     },
 
-    claimDue: (now, limit, leaseMs) => dialect.claimDue(db, now, limit, leaseMs),
-    async claimOne(deliveryId, now, leaseMs) {
+    claimDue: (now, limit, leaseMs, options = {}) =>
+      dialect.claimDue(db, now, limit, leaseMs, options),
+    async claimOne(deliveryId, now, leaseMs, owner) {
       const until = now + leaseMs
       const result = await sql<DeliveryTable>`
         update clockhook_deliveries
-        set lease_token = lease_token + 1, leased_until = ${until}
+        set lease_token = lease_token + 1, leased_until = ${until}, leased_by = ${owner ?? null}
         where id = ${deliveryId} and status in ('pending', 'retrying')
           and (leased_until is null or leased_until <= ${now})
         returning *`.execute(db)
       return (await withContext(result.rows))[0]
     },
     complete: (outcomes, now) => dialect.complete(db, outcomes, now),
+    async heartbeat(workerId, now, staleMs) {
+      await db
+        .insertInto('clockhook_workers')
+        .values({ id: workerId, heartbeat_at: now, started_at: now })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ heartbeat_at: now }))
+        .execute()
+      // The common case reads one tiny table and writes nothing more.
+      const dead = await db
+        .selectFrom('clockhook_workers')
+        .select('id')
+        .where('heartbeat_at', '<', now - staleMs)
+        .execute()
+      if (dead.length === 0) return { reclaimed: 0 }
+      const reclaimed = await db.transaction().execute(async (trx) => {
+        // Forget the dead first: a worker beating again at this moment waits for the row
+        // lock and then registers afresh, so no live worker's lease is ever taken.
+        const gone = await trx
+          .deleteFrom('clockhook_workers')
+          .where('heartbeat_at', '<', now - staleMs)
+          .returning('id')
+          .execute()
+        if (gone.length === 0) return 0
+        const r = await trx
+          .updateTable('clockhook_deliveries')
+          .set({ leased_until: null, leased_by: null })
+          .where('status', 'in', ['pending', 'retrying'])
+          .where('leased_until', 'is not', null)
+          .where(
+            'leased_by',
+            'in',
+            gone.map((w) => w.id),
+          )
+          .executeTakeFirst()
+        return Number(r.numUpdatedRows)
+      })
+      if (reclaimed > 0) await dialect.notify?.(db)
+      return { reclaimed }
+    },
+    async removeWorker(workerId) {
+      await db.deleteFrom('clockhook_workers').where('id', '=', workerId).execute()
+    },
     async release(releases: Release[]) {
       if (releases.length === 0) return
       await db.transaction().execute(async (trx) => {
@@ -295,7 +351,8 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       const r = await sql`
         update clockhook_deliveries
         set status = case when attempts > 0 then 'retrying' else 'pending' end,
-          next_attempt_at = ${now}, leased_until = null, updated_at = ${now}
+          next_attempt_at = ${now}, leased_until = null, updated_at = ${now},
+          pending_trigger = 'resend'
         where id = ${id} and (leased_until is null or leased_until <= ${now})`.execute(db)
       if (Number(r.numAffectedRows ?? 0) > 0) return 'ok'
       return (await this.getDelivery(id)) ? 'in_flight' : 'not_found'
@@ -326,21 +383,24 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
         .executeTakeFirstOrThrow()
       return { attempts: Number(row.attempts), failures: Number(row.failures ?? 0) }
     },
-    async backlog(now) {
+    async backlog(now): Promise<Backlog> {
       const row = await db
-        .selectFrom('clockhook_deliveries')
+        .selectFrom('clockhook_deliveries as d')
+        .innerJoin('clockhook_endpoints as e', 'e.id', 'd.endpoint_id')
         .select(({ fn }) => [
           fn.countAll().as('total'),
+          fn.sum(sql<number>`case when e.enabled = 1 then 1 else 0 end`).as('enabled'),
           fn
             .sum(
-              sql<number>`case when next_attempt_at <= ${now} and (leased_until is null or leased_until <= ${now}) then 1 else 0 end`,
+              sql<number>`case when e.enabled = 1 and d.next_attempt_at <= ${now} and (d.leased_until is null or d.leased_until <= ${now}) then 1 else 0 end`,
             )
             .as('due'),
         ])
-        .where('status', 'in', ['pending', 'retrying'])
+        .where('d.status', 'in', ['pending', 'retrying'])
         .executeTakeFirstOrThrow()
       const due = Number(row.due ?? 0)
-      return { due, scheduled: Number(row.total) - due }
+      const enabled = Number(row.enabled ?? 0)
+      return { due, scheduled: enabled - due, paused: Number(row.total) - enabled }
     },
     async purge(before) {
       return db.transaction().execute(async (trx) => {
@@ -382,6 +442,10 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
     ...(dialect.subscribe ? { subscribe: dialect.subscribe } : {}),
   }
 }
+
+/** What a claimed row's attempt is. */
+export const triggerOf = (row: DeliveryTable): 'resend' | 'scheduled' =>
+  row.pending_trigger === 'resend' ? 'resend' : 'scheduled'
 
 async function insertDeliveryRows(db: Db, deliveries: NewDelivery[]): Promise<void> {
   await db.insertInto('clockhook_deliveries').values(deliveries.map(deliveryRow)).execute()
