@@ -66,6 +66,7 @@ export function createObservability(dispatcher: Dispatcher) {
     (b) => b.due,
   )
   gauge('clockhook_backlog_scheduled', 'Deliveries waiting for a later retry', (b) => b.scheduled)
+  gauge('clockhook_backlog_paused', 'Deliveries held for disabled webhooks', (b) => b.paused)
   gauge('clockhook_deliveries_in_flight', 'Attempts in flight in this process', (b) => b.inFlight)
 
   dispatcher.on('attempt', ({ attempt }) => {

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:http'
+import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadConfig, startServer } from '../src/index'
-import { runCli } from './support'
+import { apiClient, eventually, runCli } from './support'
+
+const ADMIN = 'ck_test_admin_key_that_is_long_enough_0123456789'
 
 describe('clockhook-server', () => {
   it('starts, prints the key and the URLs once, and shuts down cleanly on SIGTERM', async () => {
@@ -100,4 +102,50 @@ describe('clockhook-server', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 30_000)
+
+  it('stops within 10 s on SIGTERM while deliveries hang, and gives them back to the queue', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clockhook-cli-'))
+    const hanging: ServerResponse[] = []
+    let received = 0
+    const receiver = createServer((req, res) => {
+      received++
+      req.resume()
+      if (received <= 3)
+        hanging.push(res) // never answered
+      else res.writeHead(204).end()
+    })
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
+    const hooks = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks`
+    const env = {
+      CLOCKHOOK_DATA_DIR: dir,
+      CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN,
+      CLOCKHOOK_ALLOW_PRIVATE_URLS: '1',
+    }
+    try {
+      const first = runCli(['--port', '0'], env)
+      await first.printed('/console')
+      const url = /Clockhook API on (http:\/\/\S+)/.exec(first.output())![1]!
+      const call = apiClient(() => url, ADMIN)
+      await call('POST', '/v1/webhooks', { name: 'hangs', url: hooks, events: ['worker.created'] })
+      for (const name of ['a', 'b', 'c']) await call('POST', '/v1/workers', { name })
+      await eventually(async () => received >= 3)
+      const started = Date.now()
+      first.child.kill('SIGTERM')
+      expect(await first.exited).toBe(0)
+      expect(Date.now() - started).toBeLessThan(10_000)
+      // the next start sends what was cut off again, at once
+      const second = runCli(['--port', '0'], env)
+      try {
+        await eventually(async () => received >= 6, 15_000)
+      } finally {
+        second.child.kill('SIGTERM')
+        await second.exited
+      }
+    } finally {
+      for (const res of hanging) res.destroy()
+      receiver.closeAllConnections()
+      receiver.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 40_000)
 })

@@ -1,6 +1,5 @@
 import type { Attempt, Delivery, Endpoint } from '@clockhook/dispatcher'
 import { z } from '@hono/zod-openapi'
-import type { Caller } from '../auth'
 import { ApiError } from '../errors'
 import { SUBSCRIBABLE_TYPES } from '../events'
 
@@ -84,7 +83,8 @@ export const WebhookInput = z
   })
   .strict()
 
-export const toWebhook = (e: Endpoint, caller: Caller) => ({
+/** The wire webhook; `headers` are the dispatcher's masked values unless revealed ones are given. */
+export const toWebhook = (e: Endpoint, headers: Record<string, string> = e.headers) => ({
   id: e.id,
   name: String(e.metadata.name ?? ''),
   url: e.url,
@@ -92,9 +92,7 @@ export const toWebhook = (e: Endpoint, caller: Caller) => ({
   enabled: e.enabled,
   disabled_reason: e.disabledReason,
   version: e.version,
-  headers: caller.scopes.includes('admin')
-    ? e.headers
-    : Object.fromEntries(Object.keys(e.headers).map((name) => [name, MASK])),
+  headers,
   description: e.description,
   timeout_seconds: e.timeoutMs === null ? null : Math.round(e.timeoutMs / 1000),
   created_at: new Date(e.createdAt).toISOString(),
@@ -130,20 +128,12 @@ export const toAttempt = (a: Attempt) => ({
 
 /**
  * A header sent back with the masked value (as a non-admin key reads it) keeps its stored
- * value, so reading and writing back a webhook never replaces a credential with the mask.
+ * value — the dispatcher does that — so the mask is only refused for a header that has no
+ * stored value to keep.
  */
-export function keepMaskedValues(
-  next: Record<string, string>,
-  current: Record<string, string>,
-): Record<string, string> {
-  const stored = new Map(Object.entries(current).map(([k, v]) => [k.toLowerCase(), v]))
-  return Object.fromEntries(
-    Object.entries(next).map(([name, value]) => {
-      if (value !== MASK) return [name, value]
-      const kept = stored.get(name.toLowerCase())
-      if (kept === undefined)
-        throw new ApiError(400, 'validation_failed', `header ${name}: send its real value`)
-      return [name, kept]
-    }),
-  )
+export function refuseMaskForNewHeaders(next: Record<string, string>, current: Endpoint): void {
+  const known = new Set(Object.keys(current.headers).map((k) => k.toLowerCase()))
+  for (const [name, value] of Object.entries(next))
+    if (value === MASK && !known.has(name.toLowerCase()))
+      throw new ApiError(400, 'validation_failed', `header ${name}: send its real value`)
 }

@@ -1,5 +1,7 @@
+import type { Endpoint } from '@clockhook/dispatcher'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { z } from '@hono/zod-openapi'
+import type { Context } from 'hono'
 import { audit } from '../audit'
 import type { AppContext } from '../context'
 import { newId } from '../ids'
@@ -17,7 +19,7 @@ import {
 import {
   AttemptSchema,
   DeliverySchema,
-  keepMaskedValues,
+  refuseMaskForNewHeaders,
   toAttempt,
   toDelivery,
   toWebhook,
@@ -28,6 +30,11 @@ import {
 /** `/v1/webhooks`: integration settings — create, read, change, delete, test, deliveries, recover. */
 export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
   const app = resource()
+  /** Custom header values (receiver credentials) in clear for admin keys only. */
+  const shownHeaders = (c: Context, endpoint: Endpoint) =>
+    c.get('caller').scopes.includes('admin') && Object.keys(endpoint.headers).length > 0
+      ? dispatcher.getEndpointHeaders(endpoint.id, tenantScope(c))
+      : endpoint.headers
   app.openapi(
     protectedRoute('webhooks:write', {
       operationId: 'createWebhook',
@@ -67,7 +74,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         target: endpoint.id,
         details: { url: endpoint.url, events: input.events },
       })
-      return c.json({ ...toWebhook(endpoint, c.get('caller')), secret }, 201)
+      return c.json({ ...toWebhook(endpoint, await shownHeaders(c, endpoint)), secret }, 201)
     },
   )
 
@@ -92,7 +99,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       })
       return c.json(
         {
-          data: p.data.map((e) => toWebhook(e, c.get('caller'))),
+          data: await Promise.all(p.data.map(async (e) => toWebhook(e, await shownHeaders(c, e)))),
           next_cursor: p.nextCursor,
           has_more: p.hasMore,
         },
@@ -126,7 +133,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       ])
       return c.json(
         {
-          ...toWebhook(endpoint, c.get('caller')),
+          ...toWebhook(endpoint, await shownHeaders(c, endpoint)),
           recent_deliveries: recent.data.map(toDelivery),
           error_rate: health.errorRate,
         },
@@ -151,6 +158,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       const { id } = c.req.valid('param')
       const input = c.req.valid('json')
       const current = await dispatcher.getEndpoint(id, tenantScope(c))
+      if (input.headers) refuseMaskForNewHeaders(input.headers, current)
       const updated = await dispatcher.updateEndpoint(
         id,
         {
@@ -158,9 +166,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
           ...(input.events !== undefined ? { eventTypes: input.events } : {}),
           ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
           ...(input.version !== undefined ? { version: input.version } : {}),
-          ...(input.headers !== undefined
-            ? { headers: keepMaskedValues(input.headers, current.headers) }
-            : {}),
+          ...(input.headers !== undefined ? { headers: input.headers } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
           ...(input.timeout_seconds !== undefined
             ? { timeoutMs: input.timeout_seconds === null ? null : input.timeout_seconds * 1000 }
@@ -178,7 +184,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         target: id,
         details: { changed: Object.keys(input) },
       })
-      return c.json(toWebhook(updated, c.get('caller')), 200)
+      return c.json(toWebhook(updated, await shownHeaders(c, updated)), 200)
     },
   )
 
