@@ -41,10 +41,19 @@ describe('with the SSRF guard on (the default)', () => {
       'http://10.0.0.5/x',
       'http://169.254.169.254/latest',
       'http://[::1]/x',
+      'http://[::127.0.0.1]/x',
+      'http://[::ffff:0:127.0.0.1]/x',
+      'http://[64:ff9b::a00:1]/x',
+      'http://[2002:7f00:1::]/x',
+      'http://2130706433/x',
+      'http://0x7f.1/x',
+      'http://localhost./x',
+      'http://api.localhost/x',
     ]) {
       const r = await call('POST', '/v1/webhooks', { name: 'x', url, events: ['clock.in'] })
       expect(r.status, url).toBe(400)
       expect(r.body.error.code).toBe('url_not_allowed')
+      expect(r.body.error.message).not.toMatch(/\(\d+\.\d+\.\d+\.\d+\)/)
     }
     expect((await call('GET', '/v1/webhooks')).body.data).toEqual([])
   })
