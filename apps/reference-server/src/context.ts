@@ -1,4 +1,4 @@
-import type { Dispatcher } from '@clockhook/dispatcher'
+import type { Dispatcher, Logger as DeliveryLogger } from '@clockhook/dispatcher'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import type { Config } from './config'
@@ -6,10 +6,9 @@ import type { AppDatabase } from './db/database'
 import type { LongPolls } from './long-poll'
 import type { Observability } from './observability'
 
-export interface Logger {
+/** The dispatcher's logger, plus `info` for the server's request lines (pino fits it). */
+export interface Logger extends DeliveryLogger {
   info(obj: object, msg?: string): void
-  warn(obj: object, msg?: string): void
-  error(obj: object, msg?: string): void
 }
 
 export interface AppContext {
