@@ -1,12 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../src/index'
-import { loadConfig, startServer } from '../src/index'
 import { databases } from './databases'
-import { silent, startRecorder } from './support'
+import { startRecorder, startTestServer, type TestServer } from './support'
 
 const ADMIN = 'ck_fuzz_admin_key_that_is_long_enough_0123456789'
 const openapi = JSON.parse(readFileSync(new URL('../openapi.json', import.meta.url), 'utf8')) as {
@@ -99,29 +95,20 @@ const query = fc
 
 for (const database of databases)
   describe.skipIf(!database.available)(`fuzzed requests on ${database.name}`, () => {
-    let dir: string
-    let server: RunningServer
+    let server: TestServer
     let recorder: Awaited<ReturnType<typeof startRecorder>>
-    let dropDatabase = async () => {}
     const real: string[] = []
 
     beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'clockhook-fuzz-'))
       recorder = await startRecorder()
-      const db = await database.create()
-      dropDatabase = db.cleanup
-      server = await startServer(
-        loadConfig({
-          ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-          PORT: '0',
-          CLOCKHOOK_DATA_DIR: dir,
+      server = await startTestServer({
+        database,
+        env: {
           CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN,
           CLOCKHOOK_ALLOW_PRIVATE_URLS: '1',
           CLOCKHOOK_RATE_LIMIT: '100000',
-        }),
-        silent,
-        () => {},
-      )
+        },
+      })
       const post = async (path: string, payload: unknown) => {
         const res = await fetch(`${server.url}${path}`, {
           method: 'POST',
@@ -139,10 +126,8 @@ for (const database of databases)
       real.push(worker.id, hook.id)
     })
     afterAll(async () => {
-      await server?.close()
+      await server?.cleanup()
       await recorder?.close()
-      rmSync(dir, { recursive: true, force: true })
-      await dropDatabase()
     })
 
     it('never answers a 5xx, and every error has the error shape', async () => {

@@ -1,21 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { Agent, request } from 'node:http'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../src/index'
-import { loadConfig, startServer } from '../src/index'
 import { databases } from './databases'
-import { apiClient, eventually, silent, startRecorder } from './support'
+import { apiClient, eventually, startRecorder, startTestServer, type TestServer } from './support'
 
 const ADMIN = 'ck_test_admin_key_that_is_long_enough_0123456789'
 
 for (const database of databases)
   describe.skipIf(!database.available)(`hardening on ${database.name}`, () => {
-    let dir: string
-    let server: RunningServer
+    let server: TestServer
     let recorder: Awaited<ReturnType<typeof startRecorder>>
-    let db: Awaited<ReturnType<(typeof databases)[number]['create']>>
     const call = apiClient(() => server.url, ADMIN)
     const keyWith = async (...scopes: string[]) => {
       const r = await call('POST', '/v1/api-keys', { name: scopes.join(' '), scopes })
@@ -26,27 +19,19 @@ for (const database of databases)
     const secrets: string[] = []
 
     beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'clockhook-hardening-'))
       recorder = await startRecorder()
-      db = await database.create()
-      server = await startServer(
-        loadConfig({
-          ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-          PORT: '0',
-          CLOCKHOOK_DATA_DIR: dir,
+      server = await startTestServer({
+        database,
+        env: {
           CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN,
           CLOCKHOOK_ALLOW_PRIVATE_URLS: '1',
           CLOCKHOOK_RATE_LIMIT: '10000',
-        }),
-        silent,
-        () => {},
-      )
+        },
+      })
     })
     afterAll(async () => {
-      await server?.close()
+      await server?.cleanup()
       await recorder?.close()
-      rmSync(dir, { recursive: true, force: true })
-      await db?.cleanup()
     })
 
     describe('Idempotency-Key', () => {
@@ -259,13 +244,8 @@ for (const database of databases)
       )
       secrets.push(idempotent.body.key, ADMIN)
       expect(secrets.length).toBeGreaterThanOrEqual(8)
-      await server.close()
-      let text: string
-      if (db.dumpText) text = await db.dumpText()
-      else
-        text = readdirSync(dir)
-          .map((f) => readFileSync(join(dir, f)).toString('latin1'))
-          .join('\n')
+      await server.stop()
+      const text = await server.dumpText()
       expect(text.length).toBeGreaterThan(1000)
       for (const secret of secrets) {
         expect(text.includes(secret), `found ${secret.slice(0, 8)}… in the database`).toBe(false)
@@ -273,17 +253,7 @@ for (const database of databases)
         expect(text.includes(body)).toBe(false)
       }
       // the answer itself is there, sealed: a replay after a restart still works
-      server = await startServer(
-        loadConfig({
-          ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-          PORT: '0',
-          CLOCKHOOK_DATA_DIR: dir,
-          CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN,
-          CLOCKHOOK_ALLOW_PRIVATE_URLS: '1',
-        }),
-        silent,
-        () => {},
-      )
+      await server.restart()
       const replay = await call('POST', '/v1/api-keys', { name: 'ci', scopes: ['admin'] }, ADMIN, {
         'idempotency-key': 'K-sealed',
       })
@@ -293,22 +263,13 @@ for (const database of databases)
   })
 
 describe('the HTTP edge', () => {
-  let dir: string
-  let server: RunningServer
+  let server: TestServer
   const call = apiClient(() => server.url, ADMIN)
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clockhook-edge-'))
-    server = await startServer(
-      loadConfig({ PORT: '0', CLOCKHOOK_DATA_DIR: dir, CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN }),
-      silent,
-      () => {},
-    )
+    server = await startTestServer({ env: { CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN } })
   })
-  afterAll(async () => {
-    await server?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => server?.cleanup())
 
   it('answers an oversized body with a 413, and the client’s next request on a kept-alive agent succeeds', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })

@@ -1,52 +1,29 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../src/index'
-import { loadConfig, startServer } from '../src/index'
 import { databases } from './databases'
+import { apiClient, startTestServer, type TestServer } from './support'
 
 const ADMIN = 'ck_isolation_admin_key_long_enough_0123456789'
 const OPERATOR = 'operator_key_that_is_long_enough_0123456789'
-const silent = { info() {}, warn() {}, error() {} }
 
 for (const database of databases)
   describe.skipIf(!database.available)(`tenancy and scopes on ${database.name}`, () => {
-    let dir: string
-    let dropDatabase = async () => {}
-    let server: RunningServer
+    let server: TestServer
     let otherAdmin: string
     const ids: Record<string, string> = {}
 
-    const call = async (method: string, path: string, key: string, body?: unknown) => {
-      const res = await fetch(`${server.url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${key}`,
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      const text = await res.text()
-      return { status: res.status, body: text ? JSON.parse(text) : null }
-    }
+    const api = apiClient(() => server.url, ADMIN)
+    const call = (method: string, path: string, key: string, body?: unknown) =>
+      api(method, path, body, key)
 
     beforeAll(async () => {
-      dir = mkdtempSync(join(tmpdir(), 'clockhook-tenancy-'))
-      const db = await database.create()
-      dropDatabase = db.cleanup
-      server = await startServer(
-        loadConfig({
-          ...(db.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
-          PORT: '0',
-          CLOCKHOOK_DATA_DIR: dir,
+      server = await startTestServer({
+        database,
+        env: {
           CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN,
           CLOCKHOOK_OPERATOR_KEY: OPERATOR,
           CLOCKHOOK_ALLOW_PRIVATE_URLS: '1',
-        }),
-        silent,
-        () => {},
-      )
+        },
+      })
       const tenant = await call('POST', '/v1/tenants', OPERATOR, { name: 'Other' })
       expect(tenant.status).toBe(201)
       otherAdmin = tenant.body.admin_key
@@ -68,11 +45,7 @@ for (const database of databases)
         await call('POST', '/v1/api-keys', ADMIN, { name: 'k', scopes: ['time:read'] })
       ).body.id
     })
-    afterAll(async () => {
-      await server?.close()
-      rmSync(dir, { recursive: true, force: true })
-      await dropDatabase()
-    })
+    afterAll(() => server?.cleanup())
 
     it('operator routes need the operator key', async () => {
       expect((await call('GET', '/v1/tenants', ADMIN)).status).toBe(401)

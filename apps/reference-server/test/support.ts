@@ -1,6 +1,11 @@
 import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadConfig, type RunningServer, startServer } from '../src/index'
+import type { TestDatabase } from './databases'
 
 /** A logger that keeps tests quiet. */
 export const silent = { info() {}, warn() {}, error() {} }
@@ -94,4 +99,65 @@ export function runCli(args: string[], env: Record<string, string>) {
     }
   }
   return { child, output: () => output, exited, printed }
+}
+
+export interface TestServer {
+  /** Where the running server answers (a restart changes it). */
+  readonly url: string
+  readonly dir: string
+  /** Starts it again on the same data (and schema), with more settings if given. */
+  restart(env?: Record<string, string>): Promise<void>
+  /** Stops the server, keeping its data for a look or a restart. */
+  stop(): Promise<void>
+  /** Every byte of the SQLite files, or every row of the Postgres schema, as text. */
+  dumpText(): Promise<string>
+  /** Stops it and removes its data dir and Postgres schema. */
+  cleanup(): Promise<void>
+}
+
+/**
+ * The reference server in-process on port 0, quiet, on a fresh data dir — and on a fresh
+ * Postgres schema when `database` is Postgres.
+ */
+export async function startTestServer(
+  options: { env?: Record<string, string>; database?: TestDatabase } = {},
+): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'clockhook-test-'))
+  const db = options.database ? await options.database.create() : undefined
+  const base = {
+    ...(db?.databaseUrl ? { DATABASE_URL: db.databaseUrl } : {}),
+    PORT: '0',
+    CLOCKHOOK_DATA_DIR: dir,
+    ...options.env,
+  }
+  const start = (env: Record<string, string>) =>
+    startServer(loadConfig({ ...base, ...env }), silent, () => {})
+  let server: RunningServer | undefined = await start({})
+  const stop = async () => {
+    await server?.close()
+    server = undefined
+  }
+  return {
+    get url() {
+      if (!server) throw new Error('the test server is stopped')
+      return server.url
+    },
+    dir,
+    async restart(env = {}) {
+      await stop()
+      server = await start(env)
+    },
+    stop,
+    async dumpText() {
+      if (db?.dumpText) return db.dumpText()
+      return readdirSync(dir)
+        .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+        .join('\n')
+    },
+    async cleanup() {
+      await stop()
+      rmSync(dir, { recursive: true, force: true })
+      await db?.cleanup()
+    },
+  }
 }
