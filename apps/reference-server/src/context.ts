@@ -1,4 +1,4 @@
-import type { Dispatcher, Logger as DeliveryLogger } from '@clockhook/dispatcher'
+import type { Logger as DeliveryLogger, Dispatcher } from '@clockhook/dispatcher'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import type { Config } from './config'
