@@ -1,38 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Webhook } from '@clockhook/signer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../src/index'
-import { loadConfig, startServer } from '../src/index'
-import { apiClient, silent, startRecorder } from './support'
+import { apiClient, startRecorder, startTestServer, type TestServer } from './support'
 
 const ADMIN = 'ck_guard_admin_key_that_is_long_enough_0123456789'
 
-const start = (dir: string, extra: Record<string, string> = {}) =>
-  startServer(
-    loadConfig({
-      PORT: '0',
-      CLOCKHOOK_DATA_DIR: dir,
-      CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN,
-      ...extra,
-    }),
-    silent,
-    () => {},
-  )
-
 describe('with the SSRF guard on (the default)', () => {
-  let dir: string
-  let server: RunningServer
+  let server: TestServer
   const call = apiClient(() => server.url, ADMIN)
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clockhook-guard-'))
-    server = await start(dir)
+    server = await startTestServer({ env: { CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN } })
   })
-  afterAll(async () => {
-    await server?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => server?.cleanup())
 
   it('refuses webhooks to private, loopback and metadata addresses, and writes nothing', async () => {
     for (const url of [
@@ -84,19 +62,18 @@ describe('with the SSRF guard on (the default)', () => {
 })
 
 describe('secret rotation through the API', () => {
-  let dir: string
-  let server: RunningServer
+  let server: TestServer
   let recorder: Awaited<ReturnType<typeof startRecorder>>
   const call = apiClient(() => server.url, ADMIN)
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clockhook-rotation-'))
     recorder = await startRecorder()
-    server = await start(dir, { CLOCKHOOK_ALLOW_PRIVATE_URLS: '1' })
+    server = await startTestServer({
+      env: { CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN, CLOCKHOOK_ALLOW_PRIVATE_URLS: '1' },
+    })
   })
   afterAll(async () => {
-    await server?.close()
+    await server?.cleanup()
     await recorder.close()
-    rmSync(dir, { recursive: true, force: true })
   })
 
   it('signs with both secrets during the grace period, and with the new one only after it', async () => {

@@ -1,17 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../src/index'
-import { loadConfig, startServer } from '../src/index'
+import { startTestServer, type TestServer } from './support'
 
 const ADMIN = 'ck_operations_admin_key_long_enough_0123456789'
-const silent = { info() {}, warn() {}, error() {} }
 
 describe('operations: idempotency, rate limits, metrics', () => {
-  let dir: string
-  let server: RunningServer
+  let server: TestServer
   const post = (path: string, body: unknown, headers: Record<string, string> = {}, key = ADMIN) =>
     fetch(`${server.url}${path}`, {
       method: 'POST',
@@ -20,22 +14,11 @@ describe('operations: idempotency, rate limits, metrics', () => {
     })
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clockhook-ops-'))
-    server = await startServer(
-      loadConfig({
-        PORT: '0',
-        CLOCKHOOK_DATA_DIR: dir,
-        CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN,
-        CLOCKHOOK_RATE_LIMIT: '20',
-      }),
-      silent,
-      () => {},
-    )
+    server = await startTestServer({
+      env: { CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN, CLOCKHOOK_RATE_LIMIT: '20' },
+    })
   })
-  afterAll(async () => {
-    await server?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => server?.cleanup())
 
   it('replays a POST with the same Idempotency-Key instead of doing it twice', async () => {
     const first = await post('/v1/workers', { name: 'Ada' }, { 'idempotency-key': 'create-ada-1' })

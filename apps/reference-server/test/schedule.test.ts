@@ -3,29 +3,19 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createDispatcher } from '@clockhook/dispatcher'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { RunningServer } from '../src/index'
-import { loadConfig, openDatabase, startServer, sweepExpiredDocuments } from '../src/index'
-import { apiClient, silent } from './support'
+import { openDatabase, sweepExpiredDocuments } from '../src/index'
+import { apiClient, startTestServer, type TestServer } from './support'
 
 const ADMIN = 'ck_schedule_admin_key_long_enough_0123456789'
 
 describe('shifts and documents', () => {
-  let dir: string
-  let server: RunningServer
+  let server: TestServer
   const call = apiClient(() => server.url, ADMIN)
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'clockhook-schedule-'))
-    server = await startServer(
-      loadConfig({ PORT: '0', CLOCKHOOK_DATA_DIR: dir, CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN }),
-      silent,
-      () => {},
-    )
+    server = await startTestServer({ env: { CLOCKHOOK_BOOTSTRAP_ADMIN_KEY: ADMIN } })
   })
-  afterAll(async () => {
-    await server?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterAll(() => server?.cleanup())
 
   it('plans shifts, emits shift.created and refuses bad times', async () => {
     const worker = (await call('POST', '/v1/workers', { name: 'Ada' })).body
