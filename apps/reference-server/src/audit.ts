@@ -26,3 +26,16 @@ export async function audit(
     })
     .execute()
 }
+
+/** Makes a change and writes its audit entry in one transaction: both happen, or neither. */
+export function withAudit<T>(
+  db: Kysely<AppSchema>,
+  entry: Parameters<typeof audit>[1],
+  change: (trx: Kysely<AppSchema>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    const result = await change(trx)
+    await audit(trx, entry)
+    return result
+  })
+}

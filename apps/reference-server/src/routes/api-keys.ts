@@ -1,5 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi'
-import { audit } from '../audit'
+import { withAudit } from '../audit'
 import { SCOPES } from '../auth'
 import type { AppContext } from '../context'
 import { newApiKey } from '../crypto'
@@ -80,14 +80,17 @@ export function apiKeyRoutes({ database }: AppContext): OpenAPIHono {
         last_used_at: null,
         revoked_at: null,
       }
-      await db.insertInto('api_keys').values(row).execute()
-      await audit(db, {
-        tenantId,
-        actor: `api_key:${keyId}`,
-        action: 'api_key.created',
-        target: row.id,
-        details: { name: row.name, scopes: input.scopes },
-      })
+      await withAudit(
+        db,
+        {
+          tenantId,
+          actor: `api_key:${keyId}`,
+          action: 'api_key.created',
+          target: row.id,
+          details: { name: row.name, scopes: input.scopes },
+        },
+        (trx) => trx.insertInto('api_keys').values(row).execute(),
+      )
       return c.json({ ...toKey(row), key }, 201)
     },
   )
@@ -135,14 +138,17 @@ export function apiKeyRoutes({ database }: AppContext): OpenAPIHono {
       const { tenantId, keyId } = c.get('caller')
       const key = await find(tenantId, c.req.valid('param').id)
       const name = c.req.valid('json').name
-      await db.updateTable('api_keys').set({ name }).where('id', '=', key.id).execute()
-      await audit(db, {
-        tenantId,
-        actor: `api_key:${keyId}`,
-        action: 'api_key.renamed',
-        target: key.id,
-        details: { from: key.name, to: name },
-      })
+      await withAudit(
+        db,
+        {
+          tenantId,
+          actor: `api_key:${keyId}`,
+          action: 'api_key.renamed',
+          target: key.id,
+          details: { from: key.name, to: name },
+        },
+        (trx) => trx.updateTable('api_keys').set({ name }).where('id', '=', key.id).execute(),
+      )
       return c.json(toKey({ ...key, name }), 200)
     },
   )
@@ -161,13 +167,17 @@ export function apiKeyRoutes({ database }: AppContext): OpenAPIHono {
     async (c) => {
       const { tenantId, keyId } = c.get('caller')
       const key = await find(tenantId, c.req.valid('param').id)
-      await db.updateTable('api_keys').set({ revoked_at: now() }).where('id', '=', key.id).execute()
-      await audit(db, {
-        tenantId,
-        actor: `api_key:${keyId}`,
-        action: 'api_key.revoked',
-        target: key.id,
-      })
+      await withAudit(
+        db,
+        {
+          tenantId,
+          actor: `api_key:${keyId}`,
+          action: 'api_key.revoked',
+          target: key.id,
+        },
+        (trx) =>
+          trx.updateTable('api_keys').set({ revoked_at: now() }).where('id', '=', key.id).execute(),
+      )
       return c.body(null, 204)
     },
   )
@@ -193,17 +203,21 @@ export function apiKeyRoutes({ database }: AppContext): OpenAPIHono {
       const { tenantId, keyId } = c.get('caller')
       const key = await find(tenantId, c.req.valid('param').id)
       const fresh = newApiKey()
-      await db
-        .updateTable('api_keys')
-        .set({ hash: fresh.hash, prefix: fresh.prefix })
-        .where('id', '=', key.id)
-        .execute()
-      await audit(db, {
-        tenantId,
-        actor: `api_key:${keyId}`,
-        action: 'api_key.regenerated',
-        target: key.id,
-      })
+      await withAudit(
+        db,
+        {
+          tenantId,
+          actor: `api_key:${keyId}`,
+          action: 'api_key.regenerated',
+          target: key.id,
+        },
+        (trx) =>
+          trx
+            .updateTable('api_keys')
+            .set({ hash: fresh.hash, prefix: fresh.prefix })
+            .where('id', '=', key.id)
+            .execute(),
+      )
       return c.json({ ...toKey({ ...key, prefix: fresh.prefix }), key: fresh.key }, 200)
     },
   )
