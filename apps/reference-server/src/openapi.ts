@@ -250,7 +250,7 @@ export function openApiDocument(app: OpenAPIHono): Json {
       description: DESCRIPTION,
       license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
     },
-    servers: [{ url: 'http://127.0.0.1:8080', description: 'A server started with `pnpm start`' }],
+    servers: [{ url: '/', description: 'This server' }],
     tags: TAGS,
   }) as unknown as Json & { paths: Record<string, Record<string, Operation>> }
   for (const [path, methods] of Object.entries(doc.paths))
