@@ -10,12 +10,15 @@ import { ApiError, errorBody, renderError } from './errors'
 import { refuseUnencodableStrings } from './input-guard'
 import { rateLimit } from './limits'
 import { openApiDocument } from './openapi'
+import { portalGuard } from './portal'
 import { apiKeyRoutes } from './routes/api-keys'
 import { auditLogRoutes } from './routes/audit-log'
 import { ErrorSchema, resource } from './routes/common'
 import { deliveryRoutes } from './routes/deliveries'
 import { documentRoutes } from './routes/documents'
 import { eventRoutes } from './routes/events'
+import { portalSessionRoutes } from './routes/portal-sessions'
+import { settingsRoutes } from './routes/settings'
 import { shiftRoutes } from './routes/shifts'
 import { tenantRoutes } from './routes/tenants'
 import { timeEntryRoutes } from './routes/time-entries'
@@ -70,6 +73,7 @@ export function createApp(ctx: AppContext): OpenAPIHono {
     except(
       '/v1/tenants',
       authenticate(ctx.database),
+      portalGuard(ctx.dispatcher),
       rateLimit(ctx.config.CLOCKHOOK_RATE_LIMIT, ctx.config.CLOCKHOOK_RATE_LIMIT * 2),
     ),
   )
@@ -99,6 +103,8 @@ export function createApp(ctx: AppContext): OpenAPIHono {
   app.route('/v1', eventRoutes(ctx))
   app.route('/v1/api-keys', apiKeyRoutes(ctx))
   app.route('/v1/audit-log', auditLogRoutes(ctx))
+  app.route('/v1/settings', settingsRoutes(ctx))
+  app.route('/v1/portal-sessions', portalSessionRoutes(ctx))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -84,8 +84,11 @@ export function resource(): OpenAPIHono {
   })
 }
 
-/** Who did it, for the audit log: the API key. */
-export const actorOf = (c: Context) => `api_key:${c.get('caller').keyId}`
+/** Who did it, for the audit log: the API key, or the partner portal session. */
+export const actorOf = (c: Context) => {
+  const caller = c.get('caller')
+  return caller.portal ? `portal:${caller.keyId}` : `api_key:${caller.keyId}`
+}
 
 /** The caller's tenant, as the dispatcher's management methods take it. */
 export const tenantScope = (c: Context) => ({ tenantId: c.get('caller').tenantId })

@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi'
 import { audit } from '../audit'
 import type { AppContext } from '../context'
 import { newId } from '../ids'
+import { visibleTo } from '../portal'
 import {
   actorOf,
   body,
@@ -14,6 +15,7 @@ import {
   resource,
   tenantScope,
 } from './common'
+import { tenantOf } from './settings'
 import {
   AttemptSchema,
   DeliverySchema,
@@ -21,13 +23,24 @@ import {
   toAttempt,
   toDelivery,
   toWebhook,
+  tuningOf,
+  urlWarnings,
   Webhook,
   WebhookInput,
 } from './webhook-wire'
 
+const Warnings = z
+  .array(z.string())
+  .openapi({ description: 'Advice about the configuration, e.g. an `http://` URL' })
+
 /** `/v1/webhooks`: integration settings — create, read, change, delete, test, deliveries, recover. */
 export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
   const app = resource()
+  /** `http://` is accepted with a warning; refused when the tenant requires HTTPS and the URL is new. */
+  const warningsFor = async (tenantId: string, url: string, isNew: boolean) => {
+    const { require_https } = await tenantOf(database.db, tenantId)
+    return urlWarnings(url, require_https === 1 && isNew)
+  }
   app.openapi(
     protectedRoute('webhooks:write', {
       operationId: 'createWebhook',
@@ -40,14 +53,15 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       request: body(WebhookInput),
       responses: {
         201: json(
-          Webhook.extend({ secret: z.string() }),
-          'The webhook and its signing secret (shown once)',
+          Webhook.extend({ secret: z.string(), warnings: Warnings }),
+          'The webhook, its signing secret (shown once) and warnings about its configuration',
         ),
       },
     }),
     async (c) => {
       const input = c.req.valid('json')
       const { tenantId } = c.get('caller')
+      const warnings = await warningsFor(tenantId, input.url, true)
       const { endpoint, secret } = await dispatcher.createEndpoint({
         id: newId('wh_'),
         tenantId,
@@ -58,6 +72,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         headers: input.headers ?? {},
         description: input.description ?? null,
         timeoutMs: input.timeout_seconds ? input.timeout_seconds * 1000 : null,
+        ...tuningOf(input),
         metadata: { name: input.name },
       })
       await audit(database.db, {
@@ -67,7 +82,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         target: endpoint.id,
         details: { url: endpoint.url, events: input.events },
       })
-      return c.json({ ...toWebhook(endpoint, c.get('caller')), secret }, 201)
+      return c.json({ ...toWebhook(endpoint, c.get('caller'), 0), secret, warnings }, 201)
     },
   )
 
@@ -85,14 +100,19 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const p = await dispatcher.listEndpoints({
+      const listed = await dispatcher.listEndpoints({
         tenantId: c.get('caller').tenantId,
         limit: q.limit ?? 50,
         cursor: q.cursor ?? null,
       })
+      // a portal link limited to some webhooks sees only those
+      const p = { ...listed, data: listed.data.filter((e) => visibleTo(c.get('caller'), e.id)) }
+      const rates = await Promise.all(
+        p.data.map(async (e) => (await dispatcher.endpointHealth(e.id, tenantScope(c))).errorRate),
+      )
       return c.json(
         {
-          data: p.data.map((e) => toWebhook(e, c.get('caller'))),
+          data: p.data.map((e, i) => toWebhook(e, c.get('caller'), rates[i]!)),
           next_cursor: p.nextCursor,
           has_more: p.hasMore,
         },
@@ -112,7 +132,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       request: { params: IdParam },
       responses: {
         200: json(
-          Webhook.extend({ recent_deliveries: z.array(DeliverySchema), error_rate: z.number() }),
+          Webhook.extend({ recent_deliveries: z.array(DeliverySchema) }),
           'The webhook with its last 10 deliveries and error rate (24 h)',
         ),
       },
@@ -126,9 +146,8 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       ])
       return c.json(
         {
-          ...toWebhook(endpoint, c.get('caller')),
+          ...toWebhook(endpoint, c.get('caller'), health.errorRate),
           recent_deliveries: recent.data.map(toDelivery),
-          error_rate: health.errorRate,
         },
         200,
       )
@@ -145,12 +164,22 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       path: '/{id}',
       tags: ['Webhooks'],
       request: { params: IdParam, ...body(WebhookInput.partial().strict()) },
-      responses: { 200: json(Webhook, 'The webhook; enable or disable with `enabled`') },
+      responses: {
+        200: json(
+          Webhook.extend({ warnings: Warnings }),
+          'The webhook and warnings about its configuration; enable or disable with `enabled`',
+        ),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
       const input = c.req.valid('json')
       const current = await dispatcher.getEndpoint(id, tenantScope(c))
+      const warnings = await warningsFor(
+        current.tenantId,
+        input.url ?? current.url,
+        input.url !== undefined,
+      )
       const updated = await dispatcher.updateEndpoint(
         id,
         {
@@ -165,6 +194,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
           ...(input.timeout_seconds !== undefined
             ? { timeoutMs: input.timeout_seconds === null ? null : input.timeout_seconds * 1000 }
             : {}),
+          ...tuningOf(input),
           ...(input.name !== undefined
             ? { metadata: { ...current.metadata, name: input.name } }
             : {}),
@@ -178,7 +208,8 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         target: id,
         details: { changed: Object.keys(input) },
       })
-      return c.json(toWebhook(updated, c.get('caller')), 200)
+      const health = await dispatcher.endpointHealth(id, tenantScope(c))
+      return c.json({ ...toWebhook(updated, c.get('caller'), health.errorRate), warnings }, 200)
     },
   )
 
