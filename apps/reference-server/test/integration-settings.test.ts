@@ -114,6 +114,7 @@ for (const database of databases)
       const log = (await call('GET', '/v1/audit-log')).body.data
       const entry = log.find((e: { action: string }) => e.action === 'settings.updated')
       expect(entry.actor).toMatch(/^api_key:key_/)
+      expect(entry.actor_name).toBe('admin')
       expect(entry.details.changes).toMatchObject({
         name: { from: 'Default', to: 'Acme Payroll' },
         default_version: { from: null, to: 2 },
@@ -138,6 +139,18 @@ for (const database of databases)
       const latest = await eventually(async () => recorder.received[before] ?? false)
       expect(JSON.parse(latest.body).data).toMatchObject({ worker_name: 'Latest' })
       await call('DELETE', `/v1/webhooks/${hook.body.id}`)
+    })
+
+    it('lists revoked API keys on request, with when they were revoked', async () => {
+      const key = (await call('POST', '/v1/api-keys', { name: 'old', scopes: ['time:read'] })).body
+      expect((await call('DELETE', `/v1/api-keys/${key.id}`)).status).toBe(204)
+      const live = (await call('GET', '/v1/api-keys')).body.data
+      expect(live.map((k: { id: string }) => k.id)).not.toContain(key.id)
+      const all = (await call('GET', '/v1/api-keys?include_revoked=true')).body.data
+      expect(all.find((k: { id: string }) => k.id === key.id).revoked_at).toEqual(
+        expect.any(String),
+      )
+      expect((await call('GET', '/v1/api-keys?include_revoked=yes')).status).toBe(400)
     })
 
     it('corrects and deletes time entries with events, validated and tenant-scoped', async () => {

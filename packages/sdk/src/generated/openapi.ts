@@ -430,7 +430,7 @@ export interface paths {
         };
         /**
          * List API keys
-         * @description Live keys with their prefix, scopes and `last_used_at`; never the key.
+         * @description Live keys with their prefix, scopes and `last_used_at` (and revoked ones with `include_revoked=true`); never the key.
          */
         get: operations["listApiKeys"];
         put?: never;
@@ -875,6 +875,8 @@ export interface components {
             scopes: string[];
             created_at: string;
             last_used_at: string | null;
+            /** @description When the key was revoked (listed with `include_revoked=true`) */
+            revoked_at: string | null;
         };
         Settings: {
             name: string;
@@ -4260,6 +4262,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page; leave out for the first page. */
                 cursor?: string;
+                /** @description `true` lists revoked keys too */
+                include_revoked?: "true" | "false";
             };
             header?: {
                 /** @description Your id for this request (letters, digits, `.`, `_`, `-`; up to 100); echoed back. */
@@ -4270,7 +4274,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Live keys (prefix only) */
+            /** @description Keys (prefix only) */
             200: {
                 headers: {
                     /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
@@ -4854,6 +4858,8 @@ export interface operations {
                         data: {
                             id: string;
                             actor: string;
+                            /** @description The API key's name when the actor is a key (`api_key:key_…`) */
+                            actor_name: string | null;
                             action: string;
                             target: string;
                             details: {
