@@ -7,6 +7,7 @@ import { registerConsole } from './console/index'
 import type { AppContext } from './context'
 import { registerDocs } from './docs'
 import { ApiError, errorBody, renderError } from './errors'
+import { registerGuide } from './guide/index'
 import { refuseUnencodableStrings } from './input-guard'
 import { rateLimit } from './limits'
 import { openApiDocument } from './openapi'
@@ -126,6 +127,7 @@ export function createApp(ctx: AppContext): OpenAPIHono {
 
   registerDocs(app)
   registerConsole(app)
+  registerGuide(app)
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),
