@@ -20,7 +20,11 @@ function inline(
   const parts = text.split('`')
   parts.forEach((part, i) => {
     doc.font(i % 2 === 1 ? MONO : BODY).fontSize(size)
-    const opts = { ...options, baseline: 'alphabetic', continued: i < parts.length - 1 }
+    const opts: PDFKit.Mixins.TextOptions = {
+      ...options,
+      baseline: 'alphabetic',
+      continued: i < parts.length - 1,
+    }
     if (i === 0 && at) doc.text(part, at.x, at.y, opts)
     else doc.text(part, opts)
   })
