@@ -251,6 +251,21 @@ for (const database of databases)
         ).status,
       ).toBe(400)
 
+      const unreadable = await call(
+        'POST',
+        '/v1/webhooks',
+        { name: '', url: 'nope', events: [], colour: 'red' },
+        webhookWriter,
+      )
+      expect(unreadable.status).toBe(400)
+      expect(unreadable.body.error.details).toEqual(
+        expect.arrayContaining([
+          { path: 'name', message: 'must not be empty' },
+          { path: 'url', message: 'must be a URL (https://…)' },
+          { path: 'events', message: 'must have at least 1 item' },
+          { path: '', message: 'unknown field: colour' },
+        ]),
+      )
       await call('POST', '/v1/workers', { name: 'Fails' }, webhookWriter)
       const failed = await eventually(async () => {
         const w = (await call('GET', `/v1/webhooks/${id}`, undefined, webhookWriter)).body

@@ -46,7 +46,7 @@ export const CONSOLE_HTML = `<!doctype html>
       <h1 id="h-integration">Integration settings</h1>
 
       <section class="card" aria-labelledby="h-guide">
-        <div class="card-head"><h2 id="h-guide">1. Integration guide</h2></div>
+        <div class="card-head"><h2 id="h-guide">Integration guide</h2></div>
         <p>How to receive and verify Clockhook webhooks — signature checks in Node, Python, PHP and Go, every event with its fields, retries, timeouts and troubleshooting.</p>
         <p class="actions">
           <a class="button primary" id="guide-pdf" href="/guide.pdf" download="clockhook-integration-guide.pdf">Download PDF</a>
@@ -56,7 +56,7 @@ export const CONSOLE_HTML = `<!doctype html>
 
       <section class="card admin-only" aria-labelledby="h-keys">
         <div class="card-head">
-          <h2 id="h-keys">2. API credentials</h2>
+          <h2 id="h-keys">API credentials</h2>
           <span id="keys-badge" class="badge"></span>
           <button type="button" id="generate-key" class="primary">Generate key</button>
         </div>
@@ -69,7 +69,7 @@ export const CONSOLE_HTML = `<!doctype html>
 
       <section class="card" aria-labelledby="h-webhooks">
         <div class="card-head">
-          <h2 id="h-webhooks">3. Webhooks</h2>
+          <h2 id="h-webhooks">Webhooks</h2>
           <button type="button" id="add-webhook" class="primary">Add webhook</button>
         </div>
         <p id="webhooks-empty" class="hint" hidden>No webhook yet. Add one to send events to your payroll or HR system.</p>
@@ -78,7 +78,7 @@ export const CONSOLE_HTML = `<!doctype html>
 
       <section class="card" aria-labelledby="h-deliveries">
         <div class="card-head">
-          <h2 id="h-deliveries">4. Recent deliveries</h2>
+          <h2 id="h-deliveries">Recent deliveries</h2>
           <button type="button" id="refresh-deliveries">Refresh</button>
         </div>
         <div class="filters">
@@ -313,6 +313,8 @@ table.list th, table.list td { text-align: left; padding: .45rem .5rem; border-b
 table.list th { font-size: .8rem; text-transform: uppercase; letter-spacing: .02em; color: #4b5867; }
 td.actions { white-space: nowrap; text-align: right; }
 td.actions button { margin-left: .25rem; }
+table.list button { padding: .2rem .55rem; min-height: 2rem; font-size: .85rem; }
+table.list code { white-space: nowrap; }
 .badge { display: inline-block; padding: .1rem .5rem; border-radius: 999px; font-size: .78rem; font-weight: 700; letter-spacing: .02em; background: #e3e7eb; color: #33404d; white-space: nowrap; }
 .badge.ok { background: #dff3e4; color: #116329; }
 .badge.bad { background: #fde2df; color: #a0271c; }
@@ -332,10 +334,17 @@ td.actions button { margin-left: .25rem; }
 .webhook dt { color: #56636f; }
 .webhook dd { margin: 0; overflow-wrap: anywhere; }
 .secret-row { display: flex; gap: .35rem; align-items: center; flex-wrap: wrap; }
-.secret-row input, .secret-row code { flex: 1; min-width: 10rem; font-family: ui-monospace, monospace; font-size: .85rem; }
+.secret-row input { flex: 1; min-width: 10rem; font-family: ui-monospace, monospace; font-size: .85rem; }
+.secret-row code { flex: 0 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-size: .85rem; }
+.webhook .secret-row { flex-wrap: nowrap; }
+#recover-form { margin-top: 1rem; }
 .webhook .actions { margin-top: .75rem; align-items: center; }
 .result { font-size: .85rem; font-weight: 600; }
 .result.ok { color: #116329; } .result.bad { color: #a0271c; }
+#page-integration { counter-reset: section; }
+#page-integration > .card .card-head h2::before { counter-increment: section; content: counter(section) ". "; }
+.chart { margin: 0; }
+#page-settings form.stacked > input, #page-settings form.stacked > select { max-width: 34rem; }
 .chart svg { width: 100%; height: 70px; display: block; }
 .chart figcaption { font-size: .8rem; color: #56636f; }
 .toggle { display: inline-flex; align-items: center; gap: .4rem; font-size: .9rem; }
@@ -370,6 +379,8 @@ details summary { cursor: pointer; }
   table.list tr { border: 1px solid #e3e7eb; border-radius: 6px; margin-bottom: .6rem; padding: .3rem .2rem; background: #fff; }
   table.list td { border: none; padding: .2rem .5rem; display: grid; grid-template-columns: 7.5rem minmax(0, 1fr); gap: .5rem; }
   table.list td::before { content: attr(data-label); font-weight: 600; color: #56636f; font-size: .8rem; }
+  table.list td > * { justify-self: start; }
+  table.list code { white-space: normal; }
   table.list td.actions { text-align: left; white-space: normal; display: flex; flex-wrap: wrap; gap: .35rem; }
   table.list td.actions::before { content: none; }
   td.actions button { margin-left: 0; }

@@ -756,7 +756,7 @@ async function loadAudit() {
   fill('audit', data, (a) => el('tr', {},
     td('When', fmtTime(a.created_at)),
     td('Who', actorText(a)),
-    td('What', a.action),
+    td('What', el('code', {}, a.action)),
     td('Target', el('code', {}, a.target)),
     td('Changes', changesText(a.details))))
 }

@@ -3875,6 +3875,8 @@ export interface operations {
                     "application/json": components["schemas"]["Delivery"] & {
                         webhook_id: string;
                         attempts_detail: components["schemas"]["Attempt"][];
+                        /** @description The event's `data` as stored (payload version 1) */
+                        payload?: unknown;
                     };
                 };
             };
