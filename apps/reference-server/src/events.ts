@@ -57,7 +57,8 @@ const v1 = {
     clock_out: z.string().nullable(),
     total_minutes: z.number().int().nullable(),
     location_id: z.string().nullable(),
-    changed_fields: z.array(z.enum(['clock_in', 'clock_out', 'location_id'])),
+    /** Of `clock_in`, `clock_out`, `location_id`. */
+    changed_fields: z.array(z.string()),
   }),
   'time_entry.deleted': z.object({
     entry_id: z.string(),

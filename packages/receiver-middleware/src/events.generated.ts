@@ -83,7 +83,7 @@ export type ClockhookEventsV1 = {
     clock_out: string | null
     total_minutes: number | null
     location_id: string | null
-    changed_fields: Array<'clock_in' | 'clock_out' | 'location_id'>
+    changed_fields: string[]
   }
   /** An attendance correction: a time entry was deleted. */
   'time_entry.deleted': {
@@ -177,7 +177,7 @@ export type ClockhookEventsV2 = {
     clock_out: string | null
     total_minutes: number | null
     location_id: string | null
-    changed_fields: Array<'clock_in' | 'clock_out' | 'location_id'>
+    changed_fields: string[]
     worker: {
       id: string
       name: string

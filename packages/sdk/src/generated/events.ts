@@ -176,7 +176,7 @@ export interface TimeEntryUpdatedDataV1 {
   clock_out: string | null
   total_minutes: number | null
   location_id: string | null
-  changed_fields: Array<"clock_in" | "clock_out" | "location_id">
+  changed_fields: Array<string>
 }
 
 /** `time_entry.updated` data, payload version 2. An attendance correction: a time entry was changed; changed_fields lists what changed (clock_in, clock_out, location_id). */
@@ -186,7 +186,7 @@ export interface TimeEntryUpdatedDataV2 {
   clock_out: string | null
   total_minutes: number | null
   location_id: string | null
-  changed_fields: Array<"clock_in" | "clock_out" | "location_id">
+  changed_fields: Array<string>
   worker: {
     id: string
     name: string
