@@ -5788,7 +5788,7 @@ export interface operations {
                         clock_out: string | null;
                         total_minutes: number | null;
                         location_id: string | null;
-                        changed_fields: ("clock_in" | "clock_out" | "location_id")[];
+                        changed_fields: string[];
                     };
                 } | {
                     /** @constant */
@@ -5804,7 +5804,7 @@ export interface operations {
                         clock_out: string | null;
                         total_minutes: number | null;
                         location_id: string | null;
-                        changed_fields: ("clock_in" | "clock_out" | "location_id")[];
+                        changed_fields: string[];
                         worker: {
                             id: string;
                             name: string;
