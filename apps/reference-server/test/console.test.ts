@@ -221,14 +221,29 @@ describe.skipIf(!available)('the web console, in a real browser', () => {
     expect((await api('GET', '/v1/webhooks', undefined, payrollKey)).status).toBe(401)
     expect((await api('GET', '/v1/webhooks', undefined, newKey)).status).toBe(200)
 
+    // workers: clocking out shows what happened next to the worker
+    await page.click('.tabs a[data-page=workers]')
+    await page.click('#workers tbody tr:has-text("Ada") button:has-text("Clock out")')
+    await expect
+      .poll(() => page.textContent('#workers tbody tr:has-text("Ada")'))
+      .toMatch(/Clocked out at .* \(0 min\)/)
+    await page.click('#workers tbody tr:has-text("Ada") button:has-text("Clock out")')
+    await expect.poll(() => page.textContent('#toasts')).toContain('not clocked in')
+
+    // settings: the default payload version, saved and audited
+    await page.click('.tabs a[data-page=settings]')
+    await page.waitForSelector('#portal-webhooks input')
+    await page.selectOption('#set-version', '2')
+    await page.click('#settings-form button[type=submit]')
+    await expect.poll(() => page.textContent('#toasts')).toContain('Settings saved')
+    expect((await api('GET', '/v1/settings')).body.default_version).toBe(2)
+
     // a portal link for the first webhook only, opened in a fresh browser profile
     await api('POST', '/v1/webhooks', {
       name: 'Internal BI',
       url: receiverUrl,
       events: ['clock.out'],
     })
-    await page.goto(`${server.url}/console#settings`)
-    await page.waitForSelector('#portal-webhooks input')
     await page.check('#portal-webhooks label:has-text("Payroll") input')
     await page.click('#portal-form button[type=submit]')
     await page.waitForSelector('#portal-result:not([hidden])')
