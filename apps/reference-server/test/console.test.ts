@@ -22,6 +22,9 @@ const ADMIN = 'ck_console_admin_key_long_enough_0123456789'
 const SHOTS =
   process.env.CLOCKHOOK_SCREENSHOTS ?? new URL('../screenshots', import.meta.url).pathname
 const WIDTHS = [1280, 390] as const
+/** `expect.poll` with room for a slow, shared CI machine. */
+const poll = <T>(check: () => T | Promise<T>) =>
+  expect.poll(check, { timeout: 15_000, interval: 100 })
 
 describe.skipIf(!available)('the web console, in a real browser', () => {
   let dir: string
@@ -114,7 +117,7 @@ describe.skipIf(!available)('the web console, in a real browser', () => {
     // sign in (a wrong key first)
     await page.fill('#api-key', 'ck_wrong')
     await page.click('#sign-in-form button')
-    await expect.poll(() => page.textContent('#sign-in-error')).toContain('Unknown or revoked')
+    await poll(() => page.textContent('#sign-in-error')).toContain('Unknown or revoked')
     await page.fill('#api-key', ADMIN)
     await page.click('#sign-in-form button')
     await page.waitForSelector('#app:not([hidden])')
@@ -130,7 +133,7 @@ describe.skipIf(!available)('the web console, in a real browser', () => {
     const payrollKey = await page.inputValue('#dlg-secret-value')
     expect(payrollKey).toMatch(/^ck_/)
     await page.click('#dlg-secret-copy')
-    await expect.poll(() => page.textContent('#dlg-secret-copied')).toContain('Copied')
+    await poll(() => page.textContent('#dlg-secret-copied')).toContain('Copied')
     expect(await clipboard(page)).toBe(payrollKey)
     await page.keyboard.press('Escape') // the one-time dialog stays until the button is used
     expect(await page.isVisible('#dlg-secret')).toBe(true)
@@ -147,8 +150,8 @@ describe.skipIf(!available)('the web console, in a real browser', () => {
     await page.fill('#wh-url', receiverUrl)
     expect(await page.textContent('#wh-url-advice')).toContain('unencrypted')
     await page.click('#wh-submit')
-    await expect.poll(() => page.textContent('#wh-error')).toMatch(/events: .*1/)
-    await expect.poll(() => page.textContent('.toast.error')).toMatch(/events: /)
+    await poll(() => page.textContent('#wh-error')).toMatch(/events: .*1/)
+    await poll(() => page.textContent('.toast.error')).toMatch(/events: /)
     await page.check('#wh-events input[value="clock.in"]')
     await page.check('#wh-events input[value="time_entry.updated"]')
     await page.uncheck('#wh-enabled')
@@ -158,31 +161,26 @@ describe.skipIf(!available)('the web console, in a real browser', () => {
     expect(secret).toMatch(/^whsec_/)
     await page.click('#dlg-secret-done')
     const card = page.locator('article.webhook', { hasText: 'Payroll <b>inc</b>' })
-    await expect.poll(() => card.locator('.badge').first().textContent()).toBe('Disabled')
+    await poll(() => card.locator('.badge').first().textContent()).toBe('Disabled')
     expect(await page.locator('#webhook-list b').count()).toBe(0) // names are text, never HTML
-    await expect.poll(() => page.textContent('.toast.warn')).toContain('unencrypted')
+    await poll(() => page.textContent('.toast.warn')).toContain('unencrypted')
 
     // send a test: the notification next to the button shows the HTTP status
     await card.locator('button.send-test').click()
-    await expect.poll(() => card.locator('.result').textContent()).toContain('HTTP 200')
+    await poll(() => card.locator('.result').textContent()).toContain('HTTP 200')
     expect(JSON.parse(received[0]!.body).type).toBe('webhook.test')
 
     // enable it, clock a worker in through the API: SUCCESS after Refresh
     await card.locator('input[aria-label=Enabled]').check()
-    await expect.poll(() => card.locator('.badge').first().textContent()).toBe('Active')
+    await poll(() => card.locator('.badge').first().textContent()).toBe('Active')
     const worker = (await api('POST', '/v1/workers', { name: 'Ada' })).body
     await api('POST', '/v1/time-entries/clock-in', { worker_id: worker.id })
-    await expect.poll(() => received.length, { timeout: 10_000 }).toBe(2)
+    await poll(() => received.length).toBe(2)
     const row = page.locator('#deliveries tbody tr', { hasText: 'clock.in' })
-    await expect
-      .poll(
-        async () => {
-          await page.click('#refresh-deliveries')
-          return (await row.count()) > 0 ? row.locator('.badge').first().textContent() : ''
-        },
-        { timeout: 10_000 },
-      )
-      .toBe('SUCCESS')
+    await poll(async () => {
+      await page.click('#refresh-deliveries')
+      return (await row.count()) > 0 ? row.locator('.badge').first().textContent() : ''
+    }).toBe('SUCCESS')
     expect(await page.textContent('#deliveries tbody tr:has-text("webhook.test")')).toContain(
       'TEST',
     )
@@ -196,12 +194,12 @@ describe.skipIf(!available)('the web console, in a real browser', () => {
 
     // reveal (audited) and copy the secret
     await card.locator('button[aria-label^="Reveal"]').click()
-    await expect.poll(() => card.locator('code[id^=secret-]').textContent()).toBe(secret)
+    await poll(() => card.locator('code[id^=secret-]').textContent()).toBe(secret)
     expect(await card.locator('button[aria-label^="Reveal"]').getAttribute('aria-pressed')).toBe(
       'true',
     )
     await card.locator('button[aria-label^="Copy"]').click()
-    await expect.poll(() => clipboard(page)).toBe(secret)
+    await poll(() => clipboard(page)).toBe(secret)
     const audit = (await api('GET', '/v1/audit-log')).body.data
     expect(audit.map((a: { action: string }) => a.action)).toContain('webhook.secret_revealed')
 
@@ -228,14 +226,14 @@ describe.skipIf(!available)('the web console, in a real browser', () => {
       .poll(() => page.textContent('#workers tbody tr:has-text("Ada")'))
       .toMatch(/Clocked out at .* \(0 min\)/)
     await page.click('#workers tbody tr:has-text("Ada") button:has-text("Clock out")')
-    await expect.poll(() => page.textContent('#toasts')).toContain('not clocked in')
+    await poll(() => page.textContent('#toasts')).toContain('not clocked in')
 
     // settings: the default payload version, saved and audited
     await page.click('.tabs a[data-page=settings]')
     await page.waitForSelector('#portal-webhooks input')
     await page.selectOption('#set-version', '2')
     await page.click('#settings-form button[type=submit]')
-    await expect.poll(() => page.textContent('#toasts')).toContain('Settings saved')
+    await poll(() => page.textContent('#toasts')).toContain('Settings saved')
     expect((await api('GET', '/v1/settings')).body.default_version).toBe(2)
 
     // a portal link for the first webhook only, opened in a fresh browser profile
