@@ -219,6 +219,30 @@ describe.skipIf(!available)('the web console, in a real browser', () => {
     expect((await api('GET', '/v1/webhooks', undefined, payrollKey)).status).toBe(401)
     expect((await api('GET', '/v1/webhooks', undefined, newKey)).status).toBe(200)
 
+    // edit: delivery tuning and a custom header; then rotate the secret with a grace period
+    await card.locator('button:has-text("Edit")').click()
+    await page.waitForSelector('#dlg-webhook[open]')
+    expect(await page.isChecked('#wh-events input[value="clock.in"]')).toBe(true)
+    await page.fill('#wh-rate', '5')
+    await page.check('#wh-ordered')
+    await page.fill('#wh-headers', 'X-Payroll-Tenant: acme')
+    await page.click('#wh-submit')
+    await poll(() => card.textContent()).toContain('in order · 5/s')
+    expect(await card.textContent()).toContain('x-payroll-tenant')
+    await card.locator('button:has-text("Rotate secret")').click()
+    await page.selectOption('#rotate-grace', '3600')
+    await page.click('#rotate-form button[type=submit]')
+    await page.waitForSelector('#dlg-secret[open]')
+    const rotated = await page.inputValue('#dlg-secret-value')
+    expect(rotated).toMatch(/^whsec_/)
+    expect(rotated).not.toBe(secret)
+    await page.click('#dlg-secret-done')
+    const secrets = (
+      await api('GET', `/v1/webhooks/${(await card.getAttribute('data-id'))!}/secret`)
+    ).body
+    expect(secrets.secret).toBe(rotated)
+    expect(secrets.previous.map((p: { secret: string }) => p.secret)).toEqual([secret])
+
     // workers: clocking out shows what happened next to the worker
     await page.click('.tabs a[data-page=workers]')
     await page.click('#workers tbody tr:has-text("Ada") button:has-text("Clock out")')
