@@ -285,6 +285,18 @@ describe.skipIf(!available)('the web console, in a real browser', () => {
     expect(partner.errors).toEqual([])
     await partner.context.close()
 
+    // delete behind a confirmation: Cancel keeps it, Delete removes it
+    await page.click('.tabs a[data-page=integration]')
+    const internal = page.locator('article.webhook', { hasText: 'Internal BI' })
+    await internal.locator('button:has-text("Delete")').click()
+    await page.waitForSelector('#dlg-confirm[open]')
+    await page.click('#dlg-confirm button[data-close]')
+    expect(await internal.count()).toBe(1)
+    await internal.locator('button:has-text("Delete")').click()
+    await page.click('#dlg-confirm-ok')
+    await poll(() => internal.count()).toBe(0)
+    expect((await api('GET', '/v1/webhooks')).body.data).toHaveLength(1)
+
     await page.click('#sign-out')
     await page.waitForSelector('#sign-in:not([hidden])')
     expect(await page.evaluate(() => sessionStorage.getItem('clockhook.key'))).toBeNull()
