@@ -311,7 +311,7 @@ fieldset label { display: flex; gap: .4rem; align-items: center; font-size: .9re
 table.list { width: 100%; border-collapse: collapse; background: #fff; }
 table.list th, table.list td { text-align: left; padding: .45rem .5rem; border-bottom: 1px solid #e3e7eb; font-size: .9rem; vertical-align: top; overflow-wrap: anywhere; }
 table.list th { font-size: .8rem; text-transform: uppercase; letter-spacing: .02em; color: #4b5867; }
-td.actions { white-space: nowrap; text-align: right; }
+td.actions { white-space: nowrap; text-align: right; overflow-wrap: normal; }
 td.actions button { margin-left: .25rem; }
 table.list button { padding: .2rem .55rem; min-height: 2rem; font-size: .85rem; }
 table.list code { white-space: nowrap; }
@@ -324,7 +324,7 @@ table.list code { white-space: nowrap; }
 .hint { color: #56636f; font-size: .85rem; margin: .2rem 0; }
 .error { color: #b42318; }
 .notice { background: #fff7d6; border: 1px solid #e0c25c; padding: .6rem .8rem; border-radius: 6px; }
-.actions { display: flex; gap: .5rem; flex-wrap: wrap; }
+p.actions, div.actions { display: flex; gap: .5rem; flex-wrap: wrap; }
 .webhook-list { display: flex; flex-direction: column; gap: .9rem; }
 .webhook { border: 1px solid #d5dbe1; border-radius: 8px; padding: .8rem .9rem; }
 .webhook-head { display: flex; gap: .6rem; align-items: center; flex-wrap: wrap; }
