@@ -7,15 +7,19 @@ import { registerConsole } from './console/index'
 import type { AppContext } from './context'
 import { registerDocs } from './docs'
 import { ApiError, errorBody, renderError } from './errors'
+import { registerGuide } from './guide/index'
 import { refuseUnencodableStrings } from './input-guard'
 import { rateLimit } from './limits'
 import { openApiDocument } from './openapi'
+import { portalGuard } from './portal'
 import { apiKeyRoutes } from './routes/api-keys'
 import { auditLogRoutes } from './routes/audit-log'
 import { ErrorSchema, resource } from './routes/common'
 import { deliveryRoutes } from './routes/deliveries'
 import { documentRoutes } from './routes/documents'
 import { eventRoutes } from './routes/events'
+import { portalSessionRoutes } from './routes/portal-sessions'
+import { settingsRoutes } from './routes/settings'
 import { shiftRoutes } from './routes/shifts'
 import { tenantRoutes } from './routes/tenants'
 import { timeEntryRoutes } from './routes/time-entries'
@@ -68,6 +72,7 @@ export function createApp(ctx: AppContext): OpenAPIHono {
     except(
       '/v1/tenants',
       authenticate(ctx.database),
+      portalGuard(ctx.dispatcher),
       rateLimit(ctx.config.CLOCKHOOK_RATE_LIMIT, ctx.config.CLOCKHOOK_RATE_LIMIT * 2),
     ),
   )
@@ -99,6 +104,8 @@ export function createApp(ctx: AppContext): OpenAPIHono {
   app.route('/v1', eventRoutes(ctx))
   app.route('/v1/api-keys', apiKeyRoutes(ctx))
   app.route('/v1/audit-log', auditLogRoutes(ctx))
+  app.route('/v1/settings', settingsRoutes(ctx))
+  app.route('/v1/portal-sessions', portalSessionRoutes(ctx))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -120,6 +127,7 @@ export function createApp(ctx: AppContext): OpenAPIHono {
 
   registerDocs(app)
   registerConsole(app)
+  registerGuide(app)
 
   app.notFound((c) =>
     c.json(errorBody('not_found', `no route for ${c.req.method} ${c.req.path}`), 404),

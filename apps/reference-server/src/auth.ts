@@ -18,8 +18,11 @@ export type Scope = (typeof SCOPES)[number]
 
 export interface Caller {
   tenantId: string
+  /** The API key's id, or the portal session's (`pts_…`). */
   keyId: string
   scopes: Scope[]
+  /** Set for a partner portal link: it reaches only these webhooks (`null`: all of the tenant's). */
+  portal?: { webhookIds: string[] | null }
 }
 
 declare module 'hono' {
@@ -28,6 +31,9 @@ declare module 'hono' {
     requestId: string
   }
 }
+
+/** The prefix of partner portal tokens (`POST /v1/portal-sessions`). */
+export const PORTAL_TOKEN_PREFIX = 'ckp_'
 
 /** `last_used_at` is written at most this often per key. */
 const LAST_USED_RESOLUTION_MS = 60_000
@@ -46,6 +52,27 @@ export function authenticate(app: AppDatabase, failures = failedAuthLimiter()): 
     if (!match) {
       failures.record(client)
       throw new ApiError(401, 'unauthorized', 'send an API key as "Authorization: Bearer <key>"')
+    }
+    if (match[1]!.startsWith(PORTAL_TOKEN_PREFIX)) {
+      const session = await app.db
+        .selectFrom('portal_sessions')
+        .select(['id', 'tenant_id', 'webhook_ids', 'expires_at'])
+        .where('hash', '=', hashApiKey(match[1]!))
+        .executeTakeFirst()
+      if (!session || Date.parse(session.expires_at) <= Date.now()) {
+        failures.record(client)
+        throw new ApiError(401, 'unauthorized', 'unknown or expired portal link')
+      }
+      // admin only on the routes of its webhooks: `portalGuard` refuses every other route
+      c.set('caller', {
+        tenantId: session.tenant_id,
+        keyId: session.id,
+        scopes: ['admin'],
+        portal: {
+          webhookIds: session.webhook_ids === null ? null : JSON.parse(session.webhook_ids),
+        },
+      })
+      return next()
     }
     const key = await app.db
       .selectFrom('api_keys')

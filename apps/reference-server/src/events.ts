@@ -50,6 +50,24 @@ const v1 = {
     kind: z.string(),
     expires_on: z.string(),
   }),
+  'time_entry.updated': z.object({
+    entry_id: z.string(),
+    ...workerRef,
+    clock_in: z.string(),
+    clock_out: z.string().nullable(),
+    total_minutes: z.number().int().nullable(),
+    location_id: z.string().nullable(),
+    /** Of `clock_in`, `clock_out`, `location_id`. */
+    changed_fields: z.array(z.string()),
+  }),
+  'time_entry.deleted': z.object({
+    entry_id: z.string(),
+    ...workerRef,
+    clock_in: z.string(),
+    clock_out: z.string().nullable(),
+    total_minutes: z.number().int().nullable(),
+    location_id: z.string().nullable(),
+  }),
   'webhook.test': z.object({ webhook_id: z.string(), message: z.string() }),
 } as const
 
@@ -80,6 +98,9 @@ const descriptions: Record<EventType, string> = {
   'worker.deleted': 'A worker was deleted.',
   'shift.created': 'A shift was planned for a worker.',
   'document.expired': 'A worker document passed its expiry date (sent once per document).',
+  'time_entry.updated':
+    'An attendance correction: a time entry was changed; changed_fields lists what changed (clock_in, clock_out, location_id).',
+  'time_entry.deleted': 'An attendance correction: a time entry was deleted.',
   'webhook.test': 'Sent by the test action to one webhook only.',
 }
 

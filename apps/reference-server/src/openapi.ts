@@ -58,6 +58,8 @@ const TAGS = [
   ['Events', 'The pull API and the event catalog.'],
   ['API keys', 'Scoped keys for this API (admin).'],
   ['Audit', 'Who changed what (admin).'],
+  ['Settings', "The tenant's name, default payload version, retention and HTTPS rule (admin)."],
+  ['Portal', 'Short-lived console links for an outside partner, limited to some webhooks (admin).'],
   ['Operator', 'Tenants, for the operator of the server.'],
 ].map(([name, description]) => ({ name: name!, description: description! }))
 

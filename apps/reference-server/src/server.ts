@@ -12,8 +12,9 @@ import { createRenderer } from './events'
 import { idempotentRequests } from './idempotency'
 import { createLongPolls } from './long-poll'
 import { createObservability } from './observability'
+import { purgeByRetention } from './retention'
 import { sweepExpiredDocuments } from './sweep'
-import { LATEST_STABLE_VERSION, tenantVersions } from './tenant-versions'
+import { tenantVersions } from './tenant-versions'
 import { createTenant } from './tenants'
 
 export interface RunningServer {
@@ -109,7 +110,7 @@ export async function startServer(
   if (!existing) {
     const { adminKey } = await createTenant(database.db, {
       name: 'Default',
-      defaultVersion: LATEST_STABLE_VERSION,
+      defaultVersion: null,
       actor: 'system:bootstrap',
       ...(config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY
         ? { adminKey: config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY }
@@ -129,10 +130,14 @@ export async function startServer(
     idempotency
       .purgeExpired()
       .catch((err) => logger.error({ err }, 'could not purge expired idempotency records'))
-    if (config.CLOCKHOOK_ROLE !== 'api')
+    if (config.CLOCKHOOK_ROLE !== 'api') {
       sweepExpiredDocuments(database.db, dispatcher).catch((err) =>
         logger.error({ err }, 'document expiry sweep failed'),
       )
+      purgeByRetention(database.db, dispatcher).catch((err) =>
+        logger.error({ err }, 'retention purge failed'),
+      )
+    }
   }
   if (config.CLOCKHOOK_ROLE !== 'api') await dispatcher.start()
   maintenance()

@@ -54,12 +54,14 @@ async function insertAdminKey(
 /** Creates a tenant and its first admin key in one transaction. */
 export async function createTenant(
   db: Kysely<AppSchema>,
-  options: { name: string; defaultVersion: number; adminKey?: string; actor: string },
+  options: { name: string; defaultVersion: number | null; adminKey?: string; actor: string },
 ): Promise<{ tenant: TenantTable; adminKey: string }> {
   const tenant: TenantTable = {
     id: newId('ten_'),
     name: options.name,
     default_version: options.defaultVersion,
+    retention_days: 30,
+    require_https: 0,
     created_at: now(),
   }
   const key = options.adminKey ?? newApiKey().key

@@ -20,7 +20,14 @@ describe('withAudit', () => {
   const tenant = (id: string) =>
     database.db
       .insertInto('tenants')
-      .values({ id, name: id, default_version: 1, created_at: new Date().toISOString() })
+      .values({
+        id,
+        name: id,
+        default_version: 1,
+        retention_days: 30,
+        require_https: 0,
+        created_at: new Date().toISOString(),
+      })
       .execute()
   const count = async (table: 'tenants' | 'audit_log', id: string) =>
     (
@@ -38,7 +45,14 @@ describe('withAudit', () => {
       (trx) =>
         trx
           .insertInto('tenants')
-          .values({ id: 'ten_a', name: 'a', default_version: 1, created_at: 'now' })
+          .values({
+            id: 'ten_a',
+            name: 'a',
+            default_version: 1,
+            retention_days: 30,
+            require_https: 0,
+            created_at: 'now',
+          })
           .execute(),
     )
     expect([await count('tenants', 'ten_a'), await count('audit_log', 'ten_a')]).toEqual([1, 1])
@@ -53,7 +67,14 @@ describe('withAudit', () => {
         (trx) =>
           trx
             .insertInto('tenants')
-            .values({ id: 'ten_b', name: 'b', default_version: 1, created_at: 'now' })
+            .values({
+              id: 'ten_b',
+              name: 'b',
+              default_version: 1,
+              retention_days: 30,
+              require_https: 0,
+              created_at: 'now',
+            })
             .execute(),
       ),
     ).rejects.toThrow()

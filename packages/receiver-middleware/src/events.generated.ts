@@ -11,6 +11,8 @@ export const CLOCKHOOK_EVENT_TYPES = [
   'worker.deleted',
   'shift.created',
   'document.expired',
+  'time_entry.updated',
+  'time_entry.deleted',
   'webhook.test',
 ] as const
 
@@ -71,6 +73,27 @@ export type ClockhookEventsV1 = {
     worker_id: string
     kind: string
     expires_on: string
+  }
+  /** An attendance correction: a time entry was changed; changed_fields lists what changed (clock_in, clock_out, location_id). */
+  'time_entry.updated': {
+    entry_id: string
+    worker_id: string
+    worker_name: string
+    clock_in: string
+    clock_out: string | null
+    total_minutes: number | null
+    location_id: string | null
+    changed_fields: string[]
+  }
+  /** An attendance correction: a time entry was deleted. */
+  'time_entry.deleted': {
+    entry_id: string
+    worker_id: string
+    worker_name: string
+    clock_in: string
+    clock_out: string | null
+    total_minutes: number | null
+    location_id: string | null
   }
   /** Sent by the test action to one webhook only. */
   'webhook.test': {
@@ -146,6 +169,31 @@ export type ClockhookEventsV2 = {
     worker_id: string
     kind: string
     expires_on: string
+  }
+  /** An attendance correction: a time entry was changed; changed_fields lists what changed (clock_in, clock_out, location_id). */
+  'time_entry.updated': {
+    entry_id: string
+    clock_in: string
+    clock_out: string | null
+    total_minutes: number | null
+    location_id: string | null
+    changed_fields: string[]
+    worker: {
+      id: string
+      name: string
+    }
+  }
+  /** An attendance correction: a time entry was deleted. */
+  'time_entry.deleted': {
+    entry_id: string
+    clock_in: string
+    clock_out: string | null
+    total_minutes: number | null
+    location_id: string | null
+    worker: {
+      id: string
+      name: string
+    }
   }
   /** Sent by the test action to one webhook only. */
   'webhook.test': {

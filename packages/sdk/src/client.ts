@@ -8,6 +8,8 @@ import { Deliveries } from './resources/deliveries'
 import { Documents } from './resources/documents'
 import { EventTypes } from './resources/event-types'
 import { Events } from './resources/events'
+import { PortalSessions } from './resources/portal-sessions'
+import { Settings } from './resources/settings'
 import { Shifts } from './resources/shifts'
 import { TimeEntries } from './resources/time-entries'
 import { Webhooks } from './resources/webhooks'
@@ -62,6 +64,8 @@ export class Clockhook {
   readonly eventTypes: EventTypes
   readonly apiKeys: ApiKeys
   readonly auditLog: AuditLog
+  readonly settings: Settings
+  readonly portalSessions: PortalSessions
 
   readonly #apiKey: string
   readonly #fetch: typeof globalThis.fetch
@@ -90,6 +94,8 @@ export class Clockhook {
     this.eventTypes = new EventTypes(this)
     this.apiKeys = new ApiKeys(this)
     this.auditLog = new AuditLog(this)
+    this.settings = new Settings(this)
+    this.portalSessions = new PortalSessions(this)
   }
 
   /**

@@ -14,6 +14,8 @@ export type TimeEntry = ResponseBody<'/v1/time-entries/{id}', 'get'>
 export type ClockInParams = RequestBody<'/v1/time-entries/clock-in', 'post'>
 export type ClockOutParams = RequestBody<'/v1/time-entries/clock-out', 'post'>
 export type TimeEntryListParams = Omit<QueryParams<'/v1/time-entries', 'get'>, 'cursor'>
+/** An attendance correction: `clock_in`, `clock_out`, `location_id`. */
+export type TimeEntryUpdateParams = RequestBody<'/v1/time-entries/{id}', 'patch'>
 
 /** A planned shift. */
 export type Shift = ResponseBody<'/v1/shifts', 'post'>
@@ -59,6 +61,14 @@ export type ApiKeyCreateParams = RequestBody<'/v1/api-keys', 'post'>
 export type ApiKeyUpdateParams = RequestBody<'/v1/api-keys/{id}', 'patch'>
 export type ApiKeyListParams = Omit<QueryParams<'/v1/api-keys', 'get'>, 'cursor'>
 export type ApiKeyScope = ApiKeyCreateParams['scopes'][number]
+
+/** The tenant settings (admin). */
+export type Settings = ResponseBody<'/v1/settings', 'get'>
+export type SettingsUpdateParams = RequestBody<'/v1/settings', 'patch'>
+
+/** A partner portal link (admin): `url` opens the console limited to some webhooks. */
+export type PortalSession = ResponseBody<'/v1/portal-sessions', 'post'>
+export type PortalSessionCreateParams = RequestBody<'/v1/portal-sessions', 'post'>
 
 /** An audit log entry. */
 export type AuditLogEntry = ItemOf<ResponseBody<'/v1/audit-log', 'get'>>

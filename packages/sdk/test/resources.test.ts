@@ -191,6 +191,54 @@ describe('every resource method against the reference server', () => {
     expect(actions.some((a) => a.startsWith('api_key.'))).toBe(true)
   })
 
+  it('time entries: corrections with update and delete emit their events', async () => {
+    const { data: cy } = await clockhook.workers.create({ name: 'Cy' })
+    await clockhook.timeEntries.clockIn({ worker_id: cy.id, timestamp: '2026-11-03T08:00:00Z' })
+    const { data: entry } = await clockhook.timeEntries.clockOut({
+      worker_id: cy.id,
+      timestamp: '2026-11-03T16:00:00Z',
+    })
+    const { data: fixed } = await clockhook.timeEntries.update(entry.id, {
+      clock_out: '2026-11-03T16:30:00Z',
+    })
+    expect(fixed.total_minutes).toBe(510)
+    const backwards = await clockhook.timeEntries
+      .update(entry.id, { clock_out: '2026-11-03T07:00:00Z' })
+      .catch((e) => e)
+    expect(backwards).toBeInstanceOf(ValidationError)
+    expect((await clockhook.timeEntries.delete(entry.id)).status).toBe(204)
+    await expect(clockhook.timeEntries.retrieve(entry.id)).rejects.toBeInstanceOf(NotFoundError)
+    const { data: events } = await clockhook.events.list({
+      types: ['time_entry.updated', 'time_entry.deleted'],
+    })
+    expect(events.map((e) => e.type)).toEqual(['time_entry.updated', 'time_entry.deleted'])
+  })
+
+  it('settings and portal sessions: read, change, a limited portal link', async () => {
+    const { data: before } = await clockhook.settings.retrieve()
+    expect(before).toMatchObject({ default_version: null, retention_days: 30 })
+    const { data: after } = await clockhook.settings.update({ retention_days: 60 })
+    expect(after.retention_days).toBe(60)
+    const { data: hook } = await clockhook.webhooks.create({
+      name: 'partner',
+      url: receiver.url,
+      events: ['clock.in'],
+    })
+    const { data: session } = await clockhook.portalSessions.create({ webhook_ids: [hook.id] })
+    expect(session.url).toContain('/console#portal=')
+    const partner = new Clockhook({
+      apiKey: session.url.split('#portal=')[1]!,
+      baseUrl: server.url,
+    })
+    expect((await partner.webhooks.list()).data.map((w) => w.id)).toEqual([hook.id])
+    await expect(partner.workers.list()).rejects.toBeInstanceOf(PermissionError)
+    const wrong = await clockhook.portalSessions
+      .create({ webhook_ids: ['wh_missing'] })
+      .catch((e) => e)
+    expect(wrong).toBeInstanceOf(ValidationError)
+    await clockhook.webhooks.delete(hook.id)
+  })
+
   it('a 404 is a NotFoundError with status, code, message and the x-request-id', async () => {
     const err = await clockhook.workers.retrieve('wkr_missing').catch((e) => e)
     expect(err).toBeInstanceOf(NotFoundError)

@@ -71,6 +71,8 @@ describe('webhooks.verify', () => {
       | 'worker.deleted'
       | 'shift.created'
       | 'document.expired'
+      | 'time_entry.updated'
+      | 'time_entry.deleted'
       | 'webhook.test'
     >()
   })

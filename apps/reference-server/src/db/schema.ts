@@ -5,7 +5,12 @@ import type { Migration } from 'kysely/migration'
 export interface TenantTable {
   id: string
   name: string
-  default_version: number
+  /** `null`: the latest stable payload version. */
+  default_version: number | null
+  /** Days delivered payloads and their attempts are kept. */
+  retention_days: number
+  /** 1: webhook URLs must be `https://`. */
+  require_https: number
   created_at: string
 }
 export interface ApiKeyTable {
@@ -85,6 +90,18 @@ export interface DocumentTable {
   created_at: string
 }
 
+/** A console link for an outside partner: a hashed token limited to some webhooks. */
+export interface PortalSessionTable {
+  id: string
+  tenant_id: string
+  hash: string
+  /** JSON array of webhook ids, or `null` for every webhook of the tenant. */
+  webhook_ids: string | null
+  expires_at: string
+  created_by: string
+  created_at: string
+}
+
 /** The server's own tables; the dispatcher keeps its clockhook_* tables beside them. */
 export interface AppSchema {
   tenants: TenantTable
@@ -95,6 +112,7 @@ export interface AppSchema {
   idempotency_requests: IdempotencyTable
   shifts: ShiftTable
   documents: DocumentTable
+  portal_sessions: PortalSessionTable
 }
 
 const initial: Migration = {
@@ -259,9 +277,49 @@ const idempotencyPerApiKey: Migration = {
   },
 }
 
+/**
+ * Tenant settings: `default_version` becomes nullable (the latest stable version), with
+ * `retention_days` and `require_https`; the partner portal's sessions. The tenants table is
+ * rebuilt, the one portable way to drop a NOT NULL on SQLite and Postgres alike.
+ */
+const settingsAndPortal: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('tenants_next')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('default_version', 'integer')
+      .addColumn('retention_days', 'integer', (c) => c.notNull().defaultTo(30))
+      .addColumn('require_https', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await sql`insert into tenants_next (id, name, default_version, created_at) select id, name, default_version, created_at from tenants`.execute(
+      db,
+    )
+    await db.schema.dropTable('tenants').execute()
+    await db.schema.alterTable('tenants_next').renameTo('tenants').execute()
+    await db.schema
+      .createTable('portal_sessions')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('tenant_id', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull().unique())
+      .addColumn('webhook_ids', 'text')
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute()
+    await db.schema
+      .createIndex('portal_sessions_expires')
+      .on('portal_sessions')
+      .column('expires_at')
+      .execute()
+  },
+}
+
 export const appMigrations: Record<string, Migration> = {
   '2026_11_23_000_initial': initial,
   '2026_11_23_001_idempotency': idempotency,
   '2026_11_23_002_shifts_documents': shiftsAndDocuments,
   '2026_11_24_000_idempotency_per_api_key': idempotencyPerApiKey,
+  '2026_11_24_001_settings_portal': settingsAndPortal,
 }

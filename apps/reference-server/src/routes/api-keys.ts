@@ -16,6 +16,10 @@ const ApiKey = z
     scopes: z.array(z.string()),
     created_at: z.string(),
     last_used_at: z.string().nullable(),
+    revoked_at: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When the key was revoked (listed with `include_revoked=true`)' }),
   })
   .openapi('ApiKey')
 
@@ -26,6 +30,7 @@ const toKey = (k: ApiKeyTable) => ({
   scopes: JSON.parse(k.scopes) as string[],
   created_at: k.created_at,
   last_used_at: k.last_used_at,
+  revoked_at: k.revoked_at,
 })
 
 /** `/v1/api-keys`: scoped keys, shown once (admin). */
@@ -99,22 +104,30 @@ export function apiKeyRoutes({ database }: AppContext): OpenAPIHono {
     protectedRoute('admin', {
       operationId: 'listApiKeys',
       summary: 'List API keys',
-      description: 'Live keys with their prefix, scopes and `last_used_at`; never the key.',
+      description:
+        'Live keys with their prefix, scopes and `last_used_at` (and revoked ones with `include_revoked=true`); never the key.',
       method: 'get',
       path: '/',
       tags: ['API keys'],
-      request: { query: PageQuery },
-      responses: { 200: json(page(ApiKey), 'Live keys (prefix only)') },
+      request: {
+        query: PageQuery.extend({
+          include_revoked: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({ description: '`true` lists revoked keys too' }),
+        }),
+      },
+      responses: { 200: json(page(ApiKey), 'Keys (prefix only)') },
     }),
     async (c) => {
-      const { limit = 50, cursor } = c.req.valid('query')
+      const { limit = 50, cursor, include_revoked } = c.req.valid('query')
       let q = db
         .selectFrom('api_keys')
         .selectAll()
         .where('tenant_id', '=', c.get('caller').tenantId)
-        .where('revoked_at', 'is', null)
         .orderBy('id')
         .limit(limit + 1)
+      if (include_revoked !== 'true') q = q.where('revoked_at', 'is', null)
       if (cursor) q = q.where('id', '>', cursor)
       return c.json(toPage(await q.execute(), limit, toKey), 200)
     },

@@ -23,6 +23,9 @@ export function auditLogRoutes({ database }: AppContext): OpenAPIHono {
             z.object({
               id: z.string(),
               actor: z.string(),
+              actor_name: z.string().nullable().openapi({
+                description: "The API key's name when the actor is a key (`api_key:key_…`)",
+              }),
               action: z.string(),
               target: z.string(),
               details: z.record(z.string(), z.unknown()),
@@ -42,10 +45,27 @@ export function auditLogRoutes({ database }: AppContext): OpenAPIHono {
         .orderBy('id', 'desc')
         .limit(limit + 1)
       if (cursor) q = q.where('id', '<', cursor)
+      const rows = await q.execute()
+      const keyIds = [
+        ...new Set(rows.flatMap((r) => (r.actor.startsWith('api_key:') ? [r.actor.slice(8)] : []))),
+      ]
+      const names = new Map(
+        keyIds.length === 0
+          ? []
+          : (
+              await db
+                .selectFrom('api_keys')
+                .select(['id', 'name'])
+                .where('tenant_id', '=', c.get('caller').tenantId)
+                .where('id', 'in', keyIds)
+                .execute()
+            ).map((k) => [`api_key:${k.id}`, k.name]),
+      )
       return c.json(
-        toPage(await q.execute(), limit, (r) => ({
+        toPage(rows, limit, (r) => ({
           id: r.id,
           actor: r.actor,
+          actor_name: names.get(r.actor) ?? null,
           action: r.action,
           target: r.target,
           details: JSON.parse(r.details),

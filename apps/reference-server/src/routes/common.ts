@@ -66,6 +66,39 @@ export function toPage<R extends { id: string }, T>(rows: R[], limit: number, ma
   }
 }
 
+type Issue = z.core.$ZodIssue
+
+/** A validation issue as a person reads it: "at least 1 item", "is required", "unknown field". */
+export function readable(issue: Issue): string {
+  switch (issue.code) {
+    case 'too_small': {
+      const n = Number(issue.minimum)
+      if (issue.origin === 'array') return `must have at least ${n} item${n === 1 ? '' : 's'}`
+      if (issue.origin === 'string')
+        return n === 1 ? 'must not be empty' : `must be at least ${n} characters`
+      return `must be at least ${n}`
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum)
+      if (issue.origin === 'array') return `must have at most ${n} items`
+      if (issue.origin === 'string') return `must be at most ${n} characters`
+      return `must be at most ${n}`
+    }
+    case 'invalid_type':
+      return /received undefined/.test(issue.message) ? 'is required' : `must be ${issue.expected}`
+    case 'invalid_format':
+      if (issue.format === 'url') return 'must be a URL (https://…)'
+      if (issue.format === 'datetime') return 'must be an ISO-8601 date-time (2026-11-24T08:00:00Z)'
+      return `must be a valid ${issue.format}`
+    case 'invalid_value':
+      return `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length === 1 ? '' : 's'}: ${issue.keys.join(', ')}`
+    default:
+      return issue.message
+  }
+}
+
 /**
  * A resource's sub-app, mounted with `app.route(base, …)`: input the route's schemas refuse
  * is a 400 `validation_failed` with the issues as `details`, never run.
@@ -77,15 +110,18 @@ export function resource(): OpenAPIHono {
       c.set('inputRejected', true)
       const details = result.error.issues.map((i) => ({
         path: i.path.join('.'),
-        message: i.message,
+        message: readable(i),
       }))
       return c.json(errorBody('validation_failed', 'the request is not valid', details), 400)
     },
   })
 }
 
-/** Who did it, for the audit log: the API key. */
-export const actorOf = (c: Context) => `api_key:${c.get('caller').keyId}`
+/** Who did it, for the audit log: the API key, or the partner portal session. */
+export const actorOf = (c: Context) => {
+  const caller = c.get('caller')
+  return caller.portal ? `portal:${caller.keyId}` : `api_key:${caller.keyId}`
+}
 
 /** The caller's tenant, as the dispatcher's management methods take it. */
 export const tenantScope = (c: Context) => ({ tenantId: c.get('caller').tenantId })

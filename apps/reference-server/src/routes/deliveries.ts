@@ -22,6 +22,9 @@ export function deliveryRoutes({ dispatcher }: AppContext): OpenAPIHono {
           DeliverySchema.extend({
             webhook_id: z.string(),
             attempts_detail: z.array(AttemptSchema),
+            payload: z.unknown().openapi({
+              description: "The event's `data` as stored (payload version 1)",
+            }),
           }),
           'The delivery with every attempt',
         ),
@@ -34,6 +37,7 @@ export function deliveryRoutes({ dispatcher }: AppContext): OpenAPIHono {
           ...toDelivery(d.delivery),
           webhook_id: d.delivery.endpointId,
           attempts_detail: d.attempts.map(toAttempt),
+          payload: d.message.payload,
         },
         200,
       )

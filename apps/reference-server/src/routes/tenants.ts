@@ -3,8 +3,8 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import type { AppContext } from '../context'
 import { hashApiKey } from '../crypto'
+import type { TenantTable } from '../db/schema'
 import { ApiError } from '../errors'
-import { LATEST_STABLE_VERSION } from '../tenant-versions'
 import { createTenant } from '../tenants'
 import { body, json, operatorSecurity, resource } from './common'
 
@@ -12,10 +12,21 @@ const Tenant = z
   .object({
     id: z.string(),
     name: z.string(),
-    default_version: z.number().int(),
+    default_version: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: '`null`: the latest stable payload version' }),
     created_at: z.string(),
   })
   .openapi('Tenant')
+
+const toTenant = (t: TenantTable) => ({
+  id: t.id,
+  name: t.name,
+  default_version: t.default_version,
+  created_at: t.created_at,
+})
 
 function operatorOnly(operatorKey: string): MiddlewareHandler {
   const expected = Buffer.from(hashApiKey(operatorKey))
@@ -68,10 +79,10 @@ export function tenantRoutes(ctx: AppContext): OpenAPIHono | undefined {
       const input = c.req.valid('json')
       const { tenant, adminKey } = await createTenant(db, {
         name: input.name,
-        defaultVersion: input.default_version ?? LATEST_STABLE_VERSION,
+        defaultVersion: input.default_version ?? null,
         actor: 'operator',
       })
-      return c.json({ ...tenant, admin_key: adminKey }, 201)
+      return c.json({ ...toTenant(tenant), admin_key: adminKey }, 201)
     },
   )
 
@@ -87,7 +98,12 @@ export function tenantRoutes(ctx: AppContext): OpenAPIHono | undefined {
       responses: { 200: json(z.object({ data: z.array(Tenant) }), 'Every tenant') },
     }),
     async (c) =>
-      c.json({ data: await db.selectFrom('tenants').selectAll().orderBy('id').execute() }, 200),
+      c.json(
+        {
+          data: (await db.selectFrom('tenants').selectAll().orderBy('id').execute()).map(toTenant),
+        },
+        200,
+      ),
   )
   return app
 }

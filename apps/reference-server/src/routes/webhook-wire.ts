@@ -29,6 +29,27 @@ export const Webhook = z
       .int()
       .nullable()
       .openapi({ description: 'Request timeout; `null` = the server default (30 s)' }),
+    ordered: z
+      .boolean()
+      .openapi({ description: 'At most one delivery in flight, in the order events happened' }),
+    rate_limit_per_second: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Deliveries per second at most; `null` = no limit' }),
+    max_concurrency: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Deliveries in flight at once at most; `null` = no limit' }),
+    status: z.enum(['active', 'disabled', 'failing']).openapi({
+      description:
+        '`failing`: disabled automatically, or every attempt has failed since `failing_since`; `disabled`: turned off',
+    }),
+    failing_since: z.string().nullable(),
+    error_rate: z.number().openapi({
+      description: 'Failed attempts / attempts over the last 24 h (0 without attempts)',
+    }),
     created_at: z.string(),
     updated_at: z.string(),
   })
@@ -65,6 +86,21 @@ export const AttemptSchema = z
   })
   .openapi('Attempt')
 
+/** The dispatcher's input from the wire's tuning fields that were sent. */
+export function tuningOf(input: {
+  ordered?: boolean | undefined
+  rate_limit_per_second?: number | null | undefined
+  max_concurrency?: number | null | undefined
+}) {
+  return {
+    ...(input.ordered !== undefined ? { ordered: input.ordered } : {}),
+    ...(input.rate_limit_per_second !== undefined
+      ? { rateLimitPerSecond: input.rate_limit_per_second }
+      : {}),
+    ...(input.max_concurrency !== undefined ? { maxConcurrency: input.max_concurrency } : {}),
+  }
+}
+
 export const eventType = z.enum(SUBSCRIBABLE_TYPES as [string, ...string[]])
 export const headerMap = z.record(z.string().max(100), z.string().max(4096))
 export const WebhookInput = z
@@ -80,11 +116,37 @@ export const WebhookInput = z
     headers: headerMap.optional(),
     description: z.string().max(2000).nullable().optional(),
     timeout_seconds: z.number().int().min(1).max(30).nullable().optional(),
+    ordered: z.boolean().optional(),
+    rate_limit_per_second: z.number().int().min(1).max(10_000).nullable().optional(),
+    max_concurrency: z.number().int().min(1).max(1_000).nullable().optional(),
   })
   .strict()
 
+/** A webhook's status as the console shows it. */
+export function webhookStatus(e: Endpoint): 'active' | 'disabled' | 'failing' {
+  if (!e.enabled)
+    return e.disabledReason === 'failing' || e.disabledReason === 'gone' ? 'failing' : 'disabled'
+  return e.failingSince === null ? 'active' : 'failing'
+}
+
+/** The warnings of a webhook URL the server accepts: an `http://` URL travels unencrypted. */
+export function urlWarnings(url: string, requireHttps: boolean): string[] {
+  if (!url.toLowerCase().startsWith('http://')) return []
+  if (requireHttps)
+    throw new ApiError(400, 'validation_failed', 'this tenant requires https:// webhook URLs', [
+      { path: 'url', message: 'must start with https:// (the tenant settings require HTTPS)' },
+    ])
+  return [
+    'The URL uses http://: payloads and signatures travel unencrypted. Use https:// in production.',
+  ]
+}
+
 /** The wire webhook; `headers` are the dispatcher's masked values unless revealed ones are given. */
-export const toWebhook = (e: Endpoint, headers: Record<string, string> = e.headers) => ({
+export const toWebhook = (
+  e: Endpoint,
+  errorRate: number,
+  headers: Record<string, string> = e.headers,
+) => ({
   id: e.id,
   name: String(e.metadata.name ?? ''),
   url: e.url,
@@ -95,6 +157,12 @@ export const toWebhook = (e: Endpoint, headers: Record<string, string> = e.heade
   headers,
   description: e.description,
   timeout_seconds: e.timeoutMs === null ? null : Math.round(e.timeoutMs / 1000),
+  ordered: e.ordered,
+  rate_limit_per_second: e.rateLimitPerSecond,
+  max_concurrency: e.maxConcurrency,
+  status: webhookStatus(e),
+  failing_since: iso(e.failingSince),
+  error_rate: errorRate,
   created_at: new Date(e.createdAt).toISOString(),
   updated_at: new Date(e.updatedAt).toISOString(),
 })

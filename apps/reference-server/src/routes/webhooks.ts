@@ -5,6 +5,7 @@ import type { Context } from 'hono'
 import { audit } from '../audit'
 import type { AppContext } from '../context'
 import { newId } from '../ids'
+import { visibleTo } from '../portal'
 import {
   actorOf,
   body,
@@ -16,6 +17,7 @@ import {
   resource,
   tenantScope,
 } from './common'
+import { tenantOf } from './settings'
 import {
   AttemptSchema,
   DeliverySchema,
@@ -23,9 +25,15 @@ import {
   toAttempt,
   toDelivery,
   toWebhook,
+  tuningOf,
+  urlWarnings,
   Webhook,
   WebhookInput,
 } from './webhook-wire'
+
+const Warnings = z
+  .array(z.string())
+  .openapi({ description: 'Advice about the configuration, e.g. an `http://` URL' })
 
 /** `/v1/webhooks`: integration settings — create, read, change, delete, test, deliveries, recover. */
 export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
@@ -35,6 +43,11 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
     c.get('caller').scopes.includes('admin') && Object.keys(endpoint.headers).length > 0
       ? dispatcher.getEndpointHeaders(endpoint.id, tenantScope(c))
       : endpoint.headers
+  /** `http://` is accepted with a warning; refused when the tenant requires HTTPS and the URL is new. */
+  const warningsFor = async (tenantId: string, url: string, isNew: boolean) => {
+    const { require_https } = await tenantOf(database.db, tenantId)
+    return urlWarnings(url, require_https === 1 && isNew)
+  }
   app.openapi(
     protectedRoute('webhooks:write', {
       operationId: 'createWebhook',
@@ -47,14 +60,15 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       request: body(WebhookInput),
       responses: {
         201: json(
-          Webhook.extend({ secret: z.string() }),
-          'The webhook and its signing secret (shown once)',
+          Webhook.extend({ secret: z.string(), warnings: Warnings }),
+          'The webhook, its signing secret (shown once) and warnings about its configuration',
         ),
       },
     }),
     async (c) => {
       const input = c.req.valid('json')
       const { tenantId } = c.get('caller')
+      const warnings = await warningsFor(tenantId, input.url, true)
       const { endpoint, secret } = await dispatcher.createEndpoint({
         id: newId('wh_'),
         tenantId,
@@ -65,6 +79,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         headers: input.headers ?? {},
         description: input.description ?? null,
         timeoutMs: input.timeout_seconds ? input.timeout_seconds * 1000 : null,
+        ...tuningOf(input),
         metadata: { name: input.name },
       })
       await audit(database.db, {
@@ -74,7 +89,10 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         target: endpoint.id,
         details: { url: endpoint.url, events: input.events },
       })
-      return c.json({ ...toWebhook(endpoint, await shownHeaders(c, endpoint)), secret }, 201)
+      return c.json(
+        { ...toWebhook(endpoint, 0, await shownHeaders(c, endpoint)), secret, warnings },
+        201,
+      )
     },
   )
 
@@ -92,14 +110,21 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const p = await dispatcher.listEndpoints({
+      const listed = await dispatcher.listEndpoints({
         tenantId: c.get('caller').tenantId,
         limit: q.limit ?? 50,
         cursor: q.cursor ?? null,
       })
+      // a portal link limited to some webhooks sees only those
+      const p = { ...listed, data: listed.data.filter((e) => visibleTo(c.get('caller'), e.id)) }
+      const rates = await Promise.all(
+        p.data.map(async (e) => (await dispatcher.endpointHealth(e.id, tenantScope(c))).errorRate),
+      )
       return c.json(
         {
-          data: await Promise.all(p.data.map(async (e) => toWebhook(e, await shownHeaders(c, e)))),
+          data: await Promise.all(
+            p.data.map(async (e, i) => toWebhook(e, rates[i]!, await shownHeaders(c, e))),
+          ),
           next_cursor: p.nextCursor,
           has_more: p.hasMore,
         },
@@ -119,7 +144,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       request: { params: IdParam },
       responses: {
         200: json(
-          Webhook.extend({ recent_deliveries: z.array(DeliverySchema), error_rate: z.number() }),
+          Webhook.extend({ recent_deliveries: z.array(DeliverySchema) }),
           'The webhook with its last 10 deliveries and error rate (24 h)',
         ),
       },
@@ -133,9 +158,8 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       ])
       return c.json(
         {
-          ...toWebhook(endpoint, await shownHeaders(c, endpoint)),
+          ...toWebhook(endpoint, health.errorRate, await shownHeaders(c, endpoint)),
           recent_deliveries: recent.data.map(toDelivery),
-          error_rate: health.errorRate,
         },
         200,
       )
@@ -152,13 +176,23 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       path: '/{id}',
       tags: ['Webhooks'],
       request: { params: IdParam, ...body(WebhookInput.partial().strict()) },
-      responses: { 200: json(Webhook, 'The webhook; enable or disable with `enabled`') },
+      responses: {
+        200: json(
+          Webhook.extend({ warnings: Warnings }),
+          'The webhook and warnings about its configuration; enable or disable with `enabled`',
+        ),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param')
       const input = c.req.valid('json')
       const current = await dispatcher.getEndpoint(id, tenantScope(c))
       if (input.headers) refuseMaskForNewHeaders(input.headers, current)
+      const warnings = await warningsFor(
+        current.tenantId,
+        input.url ?? current.url,
+        input.url !== undefined,
+      )
       const updated = await dispatcher.updateEndpoint(
         id,
         {
@@ -171,6 +205,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
           ...(input.timeout_seconds !== undefined
             ? { timeoutMs: input.timeout_seconds === null ? null : input.timeout_seconds * 1000 }
             : {}),
+          ...tuningOf(input),
           ...(input.name !== undefined
             ? { metadata: { ...current.metadata, name: input.name } }
             : {}),
@@ -184,7 +219,11 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         target: id,
         details: { changed: Object.keys(input) },
       })
-      return c.json(toWebhook(updated, await shownHeaders(c, updated)), 200)
+      const health = await dispatcher.endpointHealth(id, tenantScope(c))
+      return c.json(
+        { ...toWebhook(updated, health.errorRate, await shownHeaders(c, updated)), warnings },
+        200,
+      )
     },
   )
 

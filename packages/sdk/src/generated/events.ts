@@ -10,6 +10,8 @@ export type EventType =
   | 'worker.deleted'
   | 'shift.created'
   | 'document.expired'
+  | 'time_entry.updated'
+  | 'time_entry.deleted'
   | 'webhook.test'
 
 /** Every payload version. */
@@ -24,6 +26,8 @@ export const EVENT_TYPES: readonly EventType[] = [
   'worker.deleted',
   'shift.created',
   'document.expired',
+  'time_entry.updated',
+  'time_entry.deleted',
   'webhook.test',
 ]
 
@@ -163,6 +167,56 @@ export interface DocumentExpiredDataV2 {
   expires_on: string
 }
 
+/** `time_entry.updated` data, payload version 1. An attendance correction: a time entry was changed; changed_fields lists what changed (clock_in, clock_out, location_id). */
+export interface TimeEntryUpdatedDataV1 {
+  entry_id: string
+  worker_id: string
+  worker_name: string
+  clock_in: string
+  clock_out: string | null
+  total_minutes: number | null
+  location_id: string | null
+  changed_fields: Array<string>
+}
+
+/** `time_entry.updated` data, payload version 2. An attendance correction: a time entry was changed; changed_fields lists what changed (clock_in, clock_out, location_id). */
+export interface TimeEntryUpdatedDataV2 {
+  entry_id: string
+  clock_in: string
+  clock_out: string | null
+  total_minutes: number | null
+  location_id: string | null
+  changed_fields: Array<string>
+  worker: {
+    id: string
+    name: string
+  }
+}
+
+/** `time_entry.deleted` data, payload version 1. An attendance correction: a time entry was deleted. */
+export interface TimeEntryDeletedDataV1 {
+  entry_id: string
+  worker_id: string
+  worker_name: string
+  clock_in: string
+  clock_out: string | null
+  total_minutes: number | null
+  location_id: string | null
+}
+
+/** `time_entry.deleted` data, payload version 2. An attendance correction: a time entry was deleted. */
+export interface TimeEntryDeletedDataV2 {
+  entry_id: string
+  clock_in: string
+  clock_out: string | null
+  total_minutes: number | null
+  location_id: string | null
+  worker: {
+    id: string
+    name: string
+  }
+}
+
 /** `webhook.test` data, payload version 1. Sent by the test action to one webhook only. */
 export interface WebhookTestDataV1 {
   webhook_id: string
@@ -184,5 +238,7 @@ export interface EventDataMap {
   'worker.deleted': { 1: WorkerDeletedDataV1; 2: WorkerDeletedDataV2 }
   'shift.created': { 1: ShiftCreatedDataV1; 2: ShiftCreatedDataV2 }
   'document.expired': { 1: DocumentExpiredDataV1; 2: DocumentExpiredDataV2 }
+  'time_entry.updated': { 1: TimeEntryUpdatedDataV1; 2: TimeEntryUpdatedDataV2 }
+  'time_entry.deleted': { 1: TimeEntryDeletedDataV1; 2: TimeEntryDeletedDataV2 }
   'webhook.test': { 1: WebhookTestDataV1; 2: WebhookTestDataV2 }
 }

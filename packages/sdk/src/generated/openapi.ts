@@ -151,10 +151,18 @@ export interface paths {
         get: operations["getTimeEntry"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a time entry
+         * @description An attendance correction: deletes the entry (an open one clocks the worker out without a clock.out) and emits `time_entry.deleted`.
+         */
+        delete: operations["deleteTimeEntry"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Correct a time entry
+         * @description An attendance correction: changes `clock_in`, `clock_out` or `location_id` and emits `time_entry.updated` with `changed_fields`. `clock_out` must be after `clock_in`, an open entry cannot be given a `clock_in` in the future, and the entry may not overlap another of the worker's entries (409).
+         */
+        patch: operations["updateTimeEntry"];
         trace?: never;
     };
     "/v1/shifts": {
@@ -422,7 +430,7 @@ export interface paths {
         };
         /**
          * List API keys
-         * @description Live keys with their prefix, scopes and `last_used_at`; never the key.
+         * @description Live keys with their prefix, scopes and `last_used_at` (and revoked ones with `include_revoked=true`); never the key.
          */
         get: operations["listApiKeys"];
         put?: never;
@@ -495,6 +503,50 @@ export interface paths {
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the tenant settings
+         * @description The tenant's name, default payload version (with the version it resolves to), retention in days and whether webhook URLs must use HTTPS.
+         */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the tenant settings
+         * @description Changes the fields sent. `default_version: null` follows the latest stable version. Turning on `require_https` does not touch existing `http://` webhooks; new and changed URLs must be HTTPS. Audited with the old and new values.
+         */
+        patch: operations["updateSettings"];
+        trace?: never;
+    };
+    "/v1/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a partner portal link
+         * @description A console link for an outside partner (a payroll provider, say) that manages only the webhooks listed in `webhook_ids` — or every webhook of the tenant when it is omitted — without an API key. It expires after `expires_in` seconds (default 1 h, at most 7 days); expiry and scope are enforced by the server on every request. Audited.
+         */
+        post: operations["createPortalSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -643,6 +695,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "time_entry.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * time_entry.updated
+         * @description An attendance correction: a time entry was changed; changed_fields lists what changed (clock_in, clock_out, location_id). Sent to every enabled webhook subscribed to `time_entry.updated`. The payload version is the webhook's pin, else the tenant's default, else version 1; version 2 groups `worker_id` and `worker_name` into `worker: { id, name }`.
+         */
+        post: operations["timeEntryUpdatedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "time_entry.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * time_entry.deleted
+         * @description An attendance correction: a time entry was deleted. Sent to every enabled webhook subscribed to `time_entry.deleted`. The payload version is the webhook's pin, else the tenant's default, else version 1; version 2 groups `worker_id` and `worker_name` into `worker: { id, name }`.
+         */
+        post: operations["timeEntryDeletedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "webhook.test": {
         parameters: {
             query?: never;
@@ -723,6 +815,20 @@ export interface components {
             description: string | null;
             /** @description Request timeout; `null` = the server default (30 s) */
             timeout_seconds: number | null;
+            /** @description At most one delivery in flight, in the order events happened */
+            ordered: boolean;
+            /** @description Deliveries per second at most; `null` = no limit */
+            rate_limit_per_second: number | null;
+            /** @description Deliveries in flight at once at most; `null` = no limit */
+            max_concurrency: number | null;
+            /**
+             * @description `failing`: disabled automatically, or every attempt has failed since `failing_since`; `disabled`: turned off
+             * @enum {string}
+             */
+            status: "active" | "disabled" | "failing";
+            failing_since: string | null;
+            /** @description Failed attempts / attempts over the last 24 h (0 without attempts) */
+            error_rate: number;
             created_at: string;
             updated_at: string;
         };
@@ -769,6 +875,28 @@ export interface components {
             scopes: string[];
             created_at: string;
             last_used_at: string | null;
+            /** @description When the key was revoked (listed with `include_revoked=true`) */
+            revoked_at: string | null;
+        };
+        Settings: {
+            name: string;
+            /** @description The payload version of webhooks without a pin; `null` follows the latest stable version (`effective_version`) */
+            default_version: number | null;
+            /** @description The version a webhook without a pin receives now */
+            effective_version: number;
+            latest_stable_version: number;
+            /** @description Delivered payloads and their attempts are purged after this many days */
+            retention_days: number;
+            /** @description When true, webhook URLs must use `https://` */
+            require_https: boolean;
+        };
+        PortalSession: {
+            id: string;
+            /** @description The console link for the partner; the token is in the fragment, so it never reaches logs or `Referer` headers */
+            url: string;
+            expires_at: string;
+            /** @description `null`: every webhook of the tenant, and creating new ones */
+            webhook_ids: string[] | null;
         };
     };
     responses: never;
@@ -2049,6 +2177,228 @@ export interface operations {
             };
         };
     };
+    deleteTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
+                "x-request-id"?: string;
+            };
+            path: {
+                /** @description The id, with its type prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; emits time_entry.deleted */
+            204: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: `validation_failed` with `details`, or `invalid_json`. */
+            400: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`). */
+            401: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope this route needs (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found — or another tenant’s (`not_found`). */
+            404: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key, or failed authentications from this address (`rate_limited`); wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something failed on our side (`internal_error`); safe to retry. */
+            500: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTimeEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
+                "x-request-id"?: string;
+            };
+            path: {
+                /** @description The id, with its type prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    clock_in?: string;
+                    /** Format: date-time */
+                    clock_out?: string;
+                    location_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The corrected entry; emits time_entry.updated when anything changed */
+            200: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeEntry"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` with `details`, or `invalid_json`. */
+            400: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`). */
+            401: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope this route needs (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found — or another tenant’s (`not_found`). */
+            404: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over 256 KiB (`payload_too_large`). */
+            413: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key, or failed authentications from this address (`rate_limited`); wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something failed on our side (`internal_error`); safe to retry. */
+            500: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listShifts: {
         parameters: {
             query?: {
@@ -2392,7 +2742,7 @@ export interface operations {
                     name: string;
                     /** Format: uri */
                     url: string;
-                    events: ("clock.in" | "clock.out" | "worker.created" | "worker.updated" | "worker.deleted" | "shift.created" | "document.expired")[];
+                    events: ("clock.in" | "clock.out" | "worker.created" | "worker.updated" | "worker.deleted" | "shift.created" | "document.expired" | "time_entry.updated" | "time_entry.deleted")[];
                     enabled?: boolean;
                     version?: 1 | 2 | null;
                     headers?: {
@@ -2400,11 +2750,14 @@ export interface operations {
                     };
                     description?: string | null;
                     timeout_seconds?: number | null;
+                    ordered?: boolean;
+                    rate_limit_per_second?: number | null;
+                    max_concurrency?: number | null;
                 };
             };
         };
         responses: {
-            /** @description The webhook and its signing secret (shown once) */
+            /** @description The webhook, its signing secret (shown once) and warnings about its configuration */
             201: {
                 headers: {
                     /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
@@ -2416,6 +2769,8 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Webhook"] & {
                         secret: string;
+                        /** @description Advice about the configuration, e.g. an `http://` URL */
+                        warnings: string[];
                     };
                 };
             };
@@ -2547,7 +2902,6 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Webhook"] & {
                         recent_deliveries: components["schemas"]["Delivery"][];
-                        error_rate: number;
                     };
                 };
             };
@@ -2734,7 +3088,7 @@ export interface operations {
                     name?: string;
                     /** Format: uri */
                     url?: string;
-                    events?: ("clock.in" | "clock.out" | "worker.created" | "worker.updated" | "worker.deleted" | "shift.created" | "document.expired")[];
+                    events?: ("clock.in" | "clock.out" | "worker.created" | "worker.updated" | "worker.deleted" | "shift.created" | "document.expired" | "time_entry.updated" | "time_entry.deleted")[];
                     enabled?: boolean;
                     version?: 1 | 2 | null;
                     headers?: {
@@ -2742,11 +3096,14 @@ export interface operations {
                     };
                     description?: string | null;
                     timeout_seconds?: number | null;
+                    ordered?: boolean;
+                    rate_limit_per_second?: number | null;
+                    max_concurrency?: number | null;
                 };
             };
         };
         responses: {
-            /** @description The webhook; enable or disable with `enabled` */
+            /** @description The webhook and warnings about its configuration; enable or disable with `enabled` */
             200: {
                 headers: {
                     /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
@@ -2754,7 +3111,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Webhook"];
+                    "application/json": components["schemas"]["Webhook"] & {
+                        /** @description Advice about the configuration, e.g. an `http://` URL */
+                        warnings: string[];
+                    };
                 };
             };
             /** @description The request is not valid: `validation_failed` with `details`, or `invalid_json`. */
@@ -3515,6 +3875,8 @@ export interface operations {
                     "application/json": components["schemas"]["Delivery"] & {
                         webhook_id: string;
                         attempts_detail: components["schemas"]["Attempt"][];
+                        /** @description The event's `data` as stored (payload version 1) */
+                        payload?: unknown;
                     };
                 };
             };
@@ -3902,6 +4264,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page; leave out for the first page. */
                 cursor?: string;
+                /** @description `true` lists revoked keys too */
+                include_revoked?: "true" | "false";
             };
             header?: {
                 /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
@@ -3912,7 +4276,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Live keys (prefix only) */
+            /** @description Keys (prefix only) */
             200: {
                 headers: {
                     /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
@@ -4496,6 +4860,8 @@ export interface operations {
                         data: {
                             id: string;
                             actor: string;
+                            /** @description The API key's name when the actor is a key (`api_key:key_…`) */
+                            actor_name: string | null;
                             action: string;
                             target: string;
                             details: {
@@ -4532,6 +4898,338 @@ export interface operations {
             };
             /** @description The key lacks the scope this route needs (`forbidden`). */
             403: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key, or failed authentications from this address (`rate_limited`); wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something failed on our side (`internal_error`); safe to retry. */
+            500: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
+                "x-request-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant settings */
+            200: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` with `details`, or `invalid_json`. */
+            400: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`). */
+            401: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope this route needs (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key, or failed authentications from this address (`rate_limited`); wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something failed on our side (`internal_error`); safe to retry. */
+            500: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
+                "x-request-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    default_version?: 1 | 2 | null;
+                    retention_days?: number;
+                    require_https?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings after the change */
+            200: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` with `details`, or `invalid_json`. */
+            400: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`). */
+            401: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope this route needs (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over 256 KiB (`payload_too_large`). */
+            413: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key, or failed authentications from this address (`rate_limited`); wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something failed on our side (`internal_error`); safe to retry. */
+            500: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPortalSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
+                "x-request-id"?: string;
+                /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expires_in?: number;
+                    webhook_ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The link (shown once) and when it expires */
+            201: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    /** @description `true` when this is a stored answer to an earlier request. */
+                    "idempotent-replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSession"];
+                };
+            };
+            /** @description The request is not valid: `validation_failed` with `details`, or `invalid_json`. */
+            400: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`). */
+            401: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope this route needs (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the current state (`conflict`), or a request with this `Idempotency-Key` is still running (`request_in_progress`). */
+            409: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over 256 KiB (`payload_too_large`). */
+            413: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another body (`idempotency_key_reused`). */
+            422: {
                 headers: {
                     /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
                     "x-request-id"?: string;
@@ -5030,6 +5728,166 @@ export interface operations {
                         worker_id: string;
                         kind: string;
                         expires_on: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx within the timeout: delivered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the webhook is disabled and nothing more is sent. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer in time: retried on schedule. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    timeEntryUpdatedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`msg_…`), the same on every retry: de-duplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse one more than 5 minutes away. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` with the secret; space-separated when several secrets sign (rotation). */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "time_entry.updated";
+                    /**
+                     * Format: date-time
+                     * @description When it happened.
+                     */
+                    timestamp: string;
+                    data: {
+                        entry_id: string;
+                        worker_id: string;
+                        worker_name: string;
+                        clock_in: string;
+                        clock_out: string | null;
+                        total_minutes: number | null;
+                        location_id: string | null;
+                        changed_fields: string[];
+                    };
+                } | {
+                    /** @constant */
+                    type: "time_entry.updated";
+                    /**
+                     * Format: date-time
+                     * @description When it happened.
+                     */
+                    timestamp: string;
+                    data: {
+                        entry_id: string;
+                        clock_in: string;
+                        clock_out: string | null;
+                        total_minutes: number | null;
+                        location_id: string | null;
+                        changed_fields: string[];
+                        worker: {
+                            id: string;
+                            name: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Any 2xx within the timeout: delivered. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the webhook is disabled and nothing more is sent. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Anything else, or no answer in time: retried on schedule. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    timeEntryDeletedEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`msg_…`), the same on every retry: de-duplicate on it. */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed; refuse one more than 5 minutes away. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "{webhook-id}.{webhook-timestamp}.{raw body}">` with the secret; space-separated when several secrets sign (rotation). */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @constant */
+                    type: "time_entry.deleted";
+                    /**
+                     * Format: date-time
+                     * @description When it happened.
+                     */
+                    timestamp: string;
+                    data: {
+                        entry_id: string;
+                        worker_id: string;
+                        worker_name: string;
+                        clock_in: string;
+                        clock_out: string | null;
+                        total_minutes: number | null;
+                        location_id: string | null;
+                    };
+                } | {
+                    /** @constant */
+                    type: "time_entry.deleted";
+                    /**
+                     * Format: date-time
+                     * @description When it happened.
+                     */
+                    timestamp: string;
+                    data: {
+                        entry_id: string;
+                        clock_in: string;
+                        clock_out: string | null;
+                        total_minutes: number | null;
+                        location_id: string | null;
+                        worker: {
+                            id: string;
+                            name: string;
+                        };
                     };
                 };
             };
