@@ -40,29 +40,30 @@ const LAST_USED_RESOLUTION_MS = 60_000
 
 /**
  * Bearer API key → the caller's tenant and scopes; 401 when missing, unknown or revoked.
- * Failed attempts are limited per client address (429 with `Retry-After`), so keys cannot
- * be guessed at speed; `last_used_at` is kept to the minute.
+ * Failed attempts are limited per client address: past the limit a failure is a 429 with
+ * `Retry-After`. A valid key always passes, so nobody can lock real users out by failing
+ * from their address (or from the proxy in front of them); keys carry 240 random bits, so
+ * the limit is about load, not guessing. `last_used_at` is kept to the minute.
  */
 export function authenticate(app: AppDatabase, failures = failedAuthLimiter()): MiddlewareHandler {
   return async function authenticateApiKey(c, next) {
     const client = clientAddress(c)
-    failures.check(client)
+    const refuse = (message: string): never => {
+      failures.check(client)
+      failures.record(client)
+      throw new ApiError(401, 'unauthorized', message)
+    }
     const header = c.req.header('authorization') ?? ''
     const match = /^Bearer\s+(\S+)$/i.exec(header)
-    if (!match) {
-      failures.record(client)
-      throw new ApiError(401, 'unauthorized', 'send an API key as "Authorization: Bearer <key>"')
-    }
+    if (!match) return refuse('send an API key as "Authorization: Bearer <key>"')
     if (match[1]!.startsWith(PORTAL_TOKEN_PREFIX)) {
       const session = await app.db
         .selectFrom('portal_sessions')
         .select(['id', 'tenant_id', 'webhook_ids', 'expires_at'])
         .where('hash', '=', hashApiKey(match[1]!))
         .executeTakeFirst()
-      if (!session || Date.parse(session.expires_at) <= Date.now()) {
-        failures.record(client)
-        throw new ApiError(401, 'unauthorized', 'unknown or expired portal link')
-      }
+      if (!session || Date.parse(session.expires_at) <= Date.now())
+        return refuse('unknown or expired portal link')
       // admin only on the routes of its webhooks: `portalGuard` refuses every other route
       c.set('caller', {
         tenantId: session.tenant_id,
@@ -79,10 +80,7 @@ export function authenticate(app: AppDatabase, failures = failedAuthLimiter()): 
       .select(['id', 'tenant_id', 'scopes', 'revoked_at', 'last_used_at'])
       .where('hash', '=', hashApiKey(match[1]!))
       .executeTakeFirst()
-    if (!key || key.revoked_at !== null) {
-      failures.record(client)
-      throw new ApiError(401, 'unauthorized', 'unknown or revoked API key')
-    }
+    if (!key || key.revoked_at !== null) return refuse('unknown or revoked API key')
     const now = Date.now()
     if (key.last_used_at === null || Date.parse(key.last_used_at) < now - LAST_USED_RESOLUTION_MS)
       await app.db
@@ -96,7 +94,7 @@ export function authenticate(app: AppDatabase, failures = failedAuthLimiter()): 
 }
 
 /** The peer address of the connection (no proxy header is trusted). */
-function clientAddress(c: Context): string {
+export function clientAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown'
   } catch {

@@ -10,6 +10,11 @@ import { now } from './ids'
 const KEY = /^[\x21-\x7e]{1,255}$/
 /** How long a stored answer is replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000
+/**
+ * A request still marked running after this long was cut off (a crash, a kill): its
+ * Idempotency-Key is free again. Longer than any request runs (a webhook test waits 30 s).
+ */
+export const ABANDONED_AFTER_MS = 120_000
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -67,7 +72,9 @@ export function idempotentRequests({ db, cipher }: IdempotencyOptions) {
       .digest('hex')
     const expiredBefore = new Date(Date.now() - IDEMPOTENCY_TTL_MS).toISOString()
     const existing = await row(keyId, method, path, key).executeTakeFirst()
-    if (existing && existing.created_at < expiredBefore) {
+    const abandonedBefore = new Date(Date.now() - ABANDONED_AFTER_MS).toISOString()
+    const abandoned = existing?.status_code === null && existing.created_at < abandonedBefore
+    if (existing && (existing.created_at < expiredBefore || abandoned)) {
       await remove(keyId, method, path, key)
     } else if (existing) {
       if (existing.fingerprint !== fingerprint)

@@ -5,25 +5,38 @@ import { ApiError } from './errors'
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 const isStorable = (s: string) => !s.includes('\u0000') && !LONE_SURROGATE.test(s)
 
-function findUnstorable(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return isStorable(value) ? null : path || '(body)'
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findUnstorable(value[i], `${path}[${i}]`)
-      if (found) return found
+/** JSON nested deeper than this is refused: no route takes more than a few levels. */
+const MAX_DEPTH = 64
+
+/** The path of the first unstorable string (key or value), walking without recursion. */
+function findUnstorable(root: unknown): string | null {
+  const stack: Array<{ value: unknown; path: string; depth: number }> = [
+    { value: root, path: '', depth: 0 },
+  ]
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!
+    if (typeof value === 'string') {
+      if (!isStorable(value)) return path || '(body)'
+      continue
     }
-    return null
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
+    if (value === null || typeof value !== 'object') continue
+    if (depth >= MAX_DEPTH) throw tooDeep()
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], path: `${path}[${i}]`, depth: depth + 1 })
+      continue
+    }
+    for (const [k, v] of Object.entries(value).reverse()) {
       const at = path ? `${path}.${k}` : k
       if (!isStorable(k)) return at
-      const found = findUnstorable(v, at)
-      if (found) return found
+      stack.push({ value: v, path: at, depth: depth + 1 })
     }
   }
   return null
 }
+
+const tooDeep = () =>
+  new ApiError(400, 'validation_failed', `JSON nested deeper than ${MAX_DEPTH} levels`)
 
 const refuse = (where: string) =>
   new ApiError(400, 'validation_failed', 'the request is not valid', [
@@ -59,7 +72,7 @@ export const refuseUnencodableStrings: MiddlewareHandler = async function refuse
     } catch {
       parsed = undefined // malformed JSON: the route's validator answers it
     }
-    const found = findUnstorable(parsed, '')
+    const found = findUnstorable(parsed)
     if (found) throw refuse(found)
   }
   await next()

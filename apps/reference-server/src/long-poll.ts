@@ -3,6 +3,8 @@ import { ApiError } from './errors'
 
 /** Long-polls one API key may hold open at once; more answer 429. */
 export const MAX_LONG_POLLS_PER_KEY = 20
+/** Long-polls one tenant may hold open at once, whatever the number of its keys. */
+export const MAX_LONG_POLLS_PER_TENANT = 200
 const PROBE_INTERVAL_MS = 250
 const PROBE_BATCH = 500
 
@@ -13,18 +15,17 @@ interface Waiter {
 }
 
 interface TenantWatch {
-  head: number
   waiters: Set<Waiter>
   timer: NodeJS.Timeout | undefined
   probing: boolean
 }
 
 export interface LongPolls {
-  /** Takes one of the key's long-poll slots; 429 when it holds them all. Call the result to give it back. */
-  acquire(apiKeyId: string): () => void
+  /** Takes one of the key's and the tenant's long-poll slots; 429 when either is full. Call the result to give them back. */
+  acquire(apiKeyId: string, tenantId: string): () => void
   /**
-   * Resolves with the tenant's newest event sequence once it is past `seen`, or `null` at
-   * the deadline, on abort, or when the server closes.
+   * Resolves with a newer event sequence of the tenant once there is one past `seen`, or
+   * `null` at the deadline, on abort, or when the server closes.
    */
   waitForNewer(
     tenantId: string,
@@ -41,20 +42,25 @@ export interface LongPolls {
  * the database on its own; and a cap on long-polls held open per API key.
  */
 export function createLongPolls(dispatcher: Dispatcher): LongPolls {
-  const perKey = new Map<string, number>()
+  const held = new Map<string, number>()
   const tenants = new Map<string, TenantWatch>()
   let closed = false
 
+  // One query per tenant and tick, from the lowest cursor anyone waits on: every waiter
+  // whose cursor is below what it finds wakes. A waiter with a cursor from the future only
+  // ever waits on itself; it cannot hold back the others.
   const probe = async (tenantId: string, watch: TenantWatch) => {
-    if (watch.probing) return
+    if (watch.probing || watch.waiters.size === 0) return
     watch.probing = true
+    let newest: number | null = null
     try {
+      const lowest = Math.min(...[...watch.waiters].map((w) => w.seen))
       const page = await dispatcher.listMessages({
         tenantId,
-        after: String(watch.head),
+        after: String(lowest),
         limit: PROBE_BATCH,
       })
-      watch.head = Math.max(watch.head, Number(page.nextCursor))
+      if (page.data.length > 0) newest = Number(page.nextCursor)
     } catch {
       // a failed probe is retried at the next tick; waiters keep waiting until their deadline
     } finally {
@@ -62,7 +68,7 @@ export function createLongPolls(dispatcher: Dispatcher): LongPolls {
     }
     const now = Date.now()
     for (const waiter of watch.waiters) {
-      if (waiter.seen < watch.head) waiter.resolve(watch.head)
+      if (newest !== null && waiter.seen < newest) waiter.resolve(newest)
       else if (waiter.deadline <= now) waiter.resolve(null)
     }
     if (watch.waiters.size === 0) {
@@ -72,34 +78,38 @@ export function createLongPolls(dispatcher: Dispatcher): LongPolls {
   }
 
   return {
-    acquire(apiKeyId) {
-      const held = perKey.get(apiKeyId) ?? 0
-      if (held >= MAX_LONG_POLLS_PER_KEY)
+    acquire(apiKeyId, tenantId) {
+      const key = `key:${apiKeyId}`
+      const tenant = `tenant:${tenantId}`
+      const full = (held.get(key) ?? 0) >= MAX_LONG_POLLS_PER_KEY
+      if (full || (held.get(tenant) ?? 0) >= MAX_LONG_POLLS_PER_TENANT)
         throw new ApiError(
           429,
           'rate_limited',
-          `at most ${MAX_LONG_POLLS_PER_KEY} long-polls (wait > 0) may be open per API key`,
+          full
+            ? `at most ${MAX_LONG_POLLS_PER_KEY} long-polls (wait > 0) may be open per API key`
+            : `at most ${MAX_LONG_POLLS_PER_TENANT} long-polls (wait > 0) may be open per tenant`,
           undefined,
           { 'retry-after': '1' },
         )
-      perKey.set(apiKeyId, held + 1)
+      for (const slot of [key, tenant]) held.set(slot, (held.get(slot) ?? 0) + 1)
       let released = false
       return () => {
         if (released) return
         released = true
-        const left = (perKey.get(apiKeyId) ?? 1) - 1
-        if (left <= 0) perKey.delete(apiKeyId)
-        else perKey.set(apiKeyId, left)
+        for (const slot of [key, tenant]) {
+          const left = (held.get(slot) ?? 1) - 1
+          if (left <= 0) held.delete(slot)
+          else held.set(slot, left)
+        }
       }
     },
 
     waitForNewer(tenantId, seen, deadline, signal) {
       if (closed || signal.aborted || deadline <= Date.now()) return Promise.resolve(null)
       let watch = tenants.get(tenantId)
-      if (watch && watch.head > seen) return Promise.resolve(watch.head)
       if (!watch) {
         const created: TenantWatch = {
-          head: seen,
           waiters: new Set(),
           timer: undefined,
           probing: false,

@@ -47,8 +47,12 @@ for (const database of databases)
     })
     afterAll(() => server?.cleanup())
 
-    it('operator routes need the operator key', async () => {
+    it('operator routes need the operator key, and failed tries are limited', async () => {
       expect((await call('GET', '/v1/tenants', ADMIN)).status).toBe(401)
+      const statuses: number[] = []
+      for (let i = 0; i < 25; i++)
+        statuses.push((await call('GET', '/v1/tenants', `op_guess_${i}`)).status)
+      expect(statuses).toContain(429)
       expect((await call('GET', '/v1/tenants', OPERATOR)).body.data).toHaveLength(2)
     })
 

@@ -67,7 +67,7 @@ export function eventRoutes({ database, dispatcher, longPolls }: AppContext): Op
         dispatcher.listMessages({ tenantId, after: q.after ?? null, types, limit: q.limit ?? 100 })
       let page = await query()
       if (page.data.length === 0 && (q.wait ?? 0) > 0) {
-        const release = longPolls.acquire(c.get('caller').keyId)
+        const release = longPolls.acquire(c.get('caller').keyId, tenantId)
         try {
           const deadline = Date.now() + q.wait! * 1000
           let seen = Number(q.after ?? 0)

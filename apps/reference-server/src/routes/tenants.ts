@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto'
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
+import { clientAddress, failedAuthLimiter } from '../auth'
 import type { AppContext } from '../context'
 import { hashApiKey } from '../crypto'
 import type { TenantTable } from '../db/schema'
@@ -28,13 +29,17 @@ const toTenant = (t: TenantTable) => ({
   created_at: t.created_at,
 })
 
-function operatorOnly(operatorKey: string): MiddlewareHandler {
+function operatorOnly(operatorKey: string, failures = failedAuthLimiter()): MiddlewareHandler {
   const expected = Buffer.from(hashApiKey(operatorKey))
   return async function requireOperatorKey(c, next) {
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')
     const given = Buffer.from(hashApiKey(match?.[1] ?? ''))
-    if (!match || !timingSafeEqual(given, expected))
+    if (!match || !timingSafeEqual(given, expected)) {
+      const client = clientAddress(c)
+      failures.check(client)
+      failures.record(client)
       throw new ApiError(401, 'unauthorized', 'the operator key is required')
+    }
     await next()
   }
 }

@@ -1,5 +1,6 @@
 import type { Attempt, Delivery, Endpoint } from '@clockhook/dispatcher'
 import { z } from '@hono/zod-openapi'
+import type { Caller } from '../auth'
 import { ApiError } from '../errors'
 import { SUBSCRIBABLE_TYPES } from '../events'
 
@@ -204,4 +205,25 @@ export function refuseMaskForNewHeaders(next: Record<string, string>, current: E
   for (const [name, value] of Object.entries(next))
     if (value === MASK && !known.has(name.toLowerCase()))
       throw new ApiError(400, 'validation_failed', `header ${name}: send its real value`)
+}
+
+/**
+ * Custom header values are receiver credentials only `admin` keys may read. Pointing a
+ * webhook that has some at another origin would send them there, so a key without
+ * `admin` may only do it while sending the headers again with their real values.
+ */
+export function guardCredentialsOnMove(
+  caller: Caller,
+  current: Endpoint,
+  input: { url?: string; headers?: Record<string, string> },
+): void {
+  if (input.url === undefined || caller.scopes.includes('admin')) return
+  if (Object.keys(current.headers).length === 0) return
+  if (new URL(input.url).origin === new URL(current.url).origin) return
+  if (input.headers && !Object.values(input.headers).includes(MASK)) return
+  throw new ApiError(
+    403,
+    'forbidden',
+    'this webhook has custom headers (receiver credentials): moving it to another origin needs an admin key, or the headers sent again with their real values',
+  )
 }

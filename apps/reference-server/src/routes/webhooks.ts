@@ -21,6 +21,7 @@ import { tenantOf } from './settings'
 import {
   AttemptSchema,
   DeliverySchema,
+  guardCredentialsOnMove,
   refuseMaskForNewHeaders,
   toAttempt,
   toDelivery,
@@ -188,6 +189,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       const input = c.req.valid('json')
       const current = await dispatcher.getEndpoint(id, tenantScope(c))
       if (input.headers) refuseMaskForNewHeaders(input.headers, current)
+      guardCredentialsOnMove(c.get('caller'), current, input)
       const warnings = await warningsFor(
         current.tenantId,
         input.url ?? current.url,
@@ -217,7 +219,12 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         actor: actorOf(c),
         action: 'webhook.updated',
         target: id,
-        details: { changed: Object.keys(input) },
+        details: {
+          changed: Object.keys(input),
+          ...(input.url !== undefined && input.url !== current.url
+            ? { url: { from: current.url, to: input.url } }
+            : {}),
+        },
       })
       const health = await dispatcher.endpointHealth(id, tenantScope(c))
       return c.json(
