@@ -39,9 +39,12 @@ const tooDeep = () =>
   new ApiError(400, 'validation_failed', `JSON nested deeper than ${MAX_DEPTH} levels`)
 
 const refuse = (where: string) =>
-  new ApiError(400, 'validation_failed', 'the request is not valid', [
-    { path: where, message: 'must not contain NUL characters or unpaired UTF-16 surrogates' },
-  ])
+  new ApiError(
+    400,
+    'validation_failed',
+    `the request is not valid: ${where}: NUL or unpaired surrogate`,
+    [{ path: where, message: 'must not contain NUL characters or unpaired UTF-16 surrogates' }],
+  )
 
 /**
  * Every string from the path, the query and a JSON body is checked at the boundary: NUL

@@ -231,6 +231,9 @@ for (const database of databases)
         expect((await call('POST', '/v1/webhooks', { ...base, timeout_seconds: bad })).status).toBe(
           400,
         )
+      const refused = await call('POST', '/v1/webhooks', { ...base, timeout_seconds: 0 })
+      // the field is named in the message itself, not only in details
+      expect(refused.body.error.message).toMatch(/^the request is not valid: timeout_seconds: /)
       const created = await call('POST', '/v1/webhooks', { ...base, timeout_seconds: 5 })
       expect(created.body.timeout_seconds).toBe(5)
       secrets.push(created.body.secret)

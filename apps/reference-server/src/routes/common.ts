@@ -112,7 +112,12 @@ export function resource(): OpenAPIHono {
         path: i.path.join('.'),
         message: readable(i),
       }))
-      return c.json(errorBody('validation_failed', 'the request is not valid', details), 400)
+      // the first problem in the message itself (as Stripe does), every one in `details`
+      const first = details[0]
+      const message = first
+        ? `the request is not valid: ${first.path ? `${first.path}: ` : ''}${first.message}${details.length > 1 ? ` (and ${details.length - 1} more)` : ''}`
+        : 'the request is not valid'
+      return c.json(errorBody('validation_failed', message, details), 400)
     },
   })
 }
