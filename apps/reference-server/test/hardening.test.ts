@@ -225,6 +225,36 @@ for (const database of databases)
       })
     })
 
+    it('subscribes to a group with `clock.*`, and to everything when events are left out', async () => {
+      const groups = await startRecorder()
+      const everything = await startRecorder()
+      try {
+        const grouped = await call('POST', '/v1/webhooks', {
+          name: 'clock group',
+          url: groups.url,
+          events: ['clock.*'],
+        })
+        const all = await call('POST', '/v1/webhooks', { name: 'all', url: everything.url })
+        expect([grouped.status, all.status]).toEqual([201, 201])
+        expect(all.body.events).toEqual(['*'])
+        secrets.push(grouped.body.secret, all.body.secret)
+        expect(
+          (await call('POST', '/v1/webhooks', { name: 'x', url: groups.url, events: ['nope.*'] }))
+            .status,
+        ).toBe(400)
+        const worker = await call('POST', '/v1/workers', { name: 'Grouped' })
+        await call('POST', '/v1/time-entries/clock-in', { worker_id: worker.body.id })
+        const types = (r: typeof groups) => r.received.map((x) => JSON.parse(x.body).type)
+        await eventually(async () => types(everything).includes('clock.in'))
+        await eventually(async () => types(groups).includes('clock.in'))
+        expect(types(everything)).toContain('worker.created')
+        expect(types(groups)).not.toContain('worker.created')
+      } finally {
+        await groups.close()
+        await everything.close()
+      }
+    })
+
     it('takes a per-webhook timeout_seconds between 1 and 30', async () => {
       const base = { name: 'timeouts', url: recorder.url, events: ['clock.in'] }
       for (const bad of [0, 31, 2.5])

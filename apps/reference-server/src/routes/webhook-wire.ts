@@ -102,13 +102,22 @@ export function tuningOf(input: {
   }
 }
 
-export const eventType = z.enum(SUBSCRIBABLE_TYPES as [string, ...string[]])
+/** `*` (every event) and `group.*` (e.g. `clock.*`) for each group in the catalog. */
+const WILDCARDS = ['*', ...new Set(SUBSCRIBABLE_TYPES.map((t) => `${t.split('.')[0]}.*`))]
+export const eventType = z
+  .enum([...SUBSCRIBABLE_TYPES, ...WILDCARDS] as [string, ...string[]])
+  .openapi({ description: 'An event type, `group.*` for a whole group, or `*` for every event' })
 export const headerMap = z.record(z.string().max(100), z.string().max(4096))
 export const WebhookInput = z
   .object({
     name: z.string().trim().min(1).max(200),
     url: z.url().max(2048),
-    events: z.array(eventType).min(1).max(50),
+    events: z
+      .array(eventType)
+      .min(1)
+      .max(50)
+      .optional()
+      .openapi({ description: 'What to send; every event type when left out (`["*"]`)' }),
     enabled: z.boolean().optional(),
     version: z
       .union([z.literal(1), z.literal(2)])
@@ -151,7 +160,7 @@ export const toWebhook = (
   id: e.id,
   name: String(e.metadata.name ?? ''),
   url: e.url,
-  events: e.eventTypes ?? [],
+  events: e.eventTypes ?? ['*'],
   enabled: e.enabled,
   disabled_reason: e.disabledReason,
   version: e.version,

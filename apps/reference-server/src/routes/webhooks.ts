@@ -74,7 +74,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         id: newId('wh_'),
         tenantId,
         url: input.url,
-        eventTypes: input.events,
+        eventTypes: input.events ?? null,
         enabled: input.enabled ?? true,
         version: input.version ?? null,
         headers: input.headers ?? {},
@@ -88,7 +88,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         actor: actorOf(c),
         action: 'webhook.created',
         target: endpoint.id,
-        details: { url: endpoint.url, events: input.events },
+        details: { url: endpoint.url, events: input.events ?? ['*'] },
       })
       return c.json(
         { ...toWebhook(endpoint, 0, await shownHeaders(c, endpoint)), secret, warnings },
