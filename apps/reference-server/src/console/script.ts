@@ -527,7 +527,7 @@ async function drawChart(w) {
 function eventChoices(selected) {
   const box = $('wh-events')
   const types = state.catalog.filter((t) => t.type !== 'webhook.test')
-  // a wildcard subscription (`*`, `clock.*`) shows as the types it covers today
+  // a wildcard subscription (* or clock.*) shows as the types it covers today
   const covers = (type) => selected.some((f) => f === type || f === '*' || (f.endsWith('.*') && type.indexOf(f.slice(0, -1)) === 0))
   box.replaceChildren(el('legend', {}, 'Events'), ...types.map((t) =>
     el('label', { title: t.description }, el('input', { type: 'checkbox', name: 'events', value: t.type, checked: covers(t.type) }), t.type)))
