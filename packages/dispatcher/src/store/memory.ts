@@ -1,4 +1,5 @@
 import type { Attempt, Delivery } from '../types'
+import { failingSinceAfter, failureStreak, isDue, isLeaseFree, isOpen } from './rules'
 import type {
   AttemptOutcome,
   Backlog,
@@ -22,7 +23,6 @@ interface DeliveryRow extends Delivery {
   pendingTrigger: 'resend' | null
 }
 
-const isOpen = (d: Delivery) => d.status === 'pending' || d.status === 'retrying'
 const copy = <T>(value: T): T => structuredClone(value)
 
 /**
@@ -49,9 +49,7 @@ export function memoryStore(): DeliveryStore {
     ...d
   }: DeliveryRow): Delivery => copy(d)
 
-  function isBlockedByOrder(row: DeliveryRow): boolean {
-    const endpoint = endpoints.get(row.endpointId)
-    if (!endpoint?.ordered || row.isTest) return false
+  function hasEarlierOpenDelivery(row: DeliveryRow): boolean {
     for (const id of open) {
       const other = deliveries.get(id)!
       if (other.endpointId === row.endpointId && !other.isTest && other.id < row.id) return true
@@ -144,9 +142,11 @@ export function memoryStore(): DeliveryStore {
     },
 
     async insertMessage(message, news) {
+      // one process, no concurrent commits: a message is sequenced as it is stored
       messages.set(message.id, { ...copy(message), sequence: message.isTest ? null : ++sequence })
       addDeliveries(news)
     },
+    async sequenceMessages() {},
     async insertDeliveries(news) {
       addDeliveries(news)
     },
@@ -167,7 +167,7 @@ export function memoryStore(): DeliveryStore {
         .slice(0, query.limit)
         .map(copy)
     },
-    async messagesMissing(endpointId, tenantId, since, types, limit) {
+    async listMessagesWithoutDelivery({ endpointId, tenantId, since, types, limit }) {
       const delivered = new Set<string>()
       for (const d of deliveries.values())
         if (d.endpointId === endpointId) delivered.add(d.messageId)
@@ -190,12 +190,9 @@ export function memoryStore(): DeliveryStore {
       const skip = new Set(options.skipEndpoints ?? [])
       for (const id of open) {
         const row = deliveries.get(id)!
-        if (row.nextAttemptAt! > now) continue
         if (skip.has(row.endpointId)) continue
-        if (row.leasedUntil !== null && row.leasedUntil > now) continue
-        if (!endpoints.get(row.endpointId)?.enabled) continue
-        if (isBlockedByOrder(row)) continue
-        due.push(row)
+        const endpoint = endpoints.get(row.endpointId)
+        if (isDue(row, endpoint, now, () => hasEarlierOpenDelivery(row))) due.push(row)
       }
       due.sort((a, b) => a.nextAttemptAt! - b.nextAttemptAt! || (a.id < b.id ? -1 : 1))
       return due.slice(0, limit).map((row) => {
@@ -203,10 +200,9 @@ export function memoryStore(): DeliveryStore {
         return claimed(row)
       })
     },
-    async claimOne(deliveryId, now, leaseMs, owner) {
+    async claimDelivery(deliveryId, now, leaseMs, owner) {
       const row = deliveries.get(deliveryId)
-      if (!row || !isOpen(row) || (row.leasedUntil !== null && row.leasedUntil > now))
-        return undefined
+      if (!row || !isOpen(row.status) || !isLeaseFree(row.leasedUntil, now)) return undefined
       lease(row, now, leaseMs, owner)
       return claimed(row)
     },
@@ -229,8 +225,9 @@ export function memoryStore(): DeliveryStore {
     async removeWorker(workerId) {
       workers.delete(workerId)
     },
-    async complete(outcomes: AttemptOutcome[], now) {
+    async recordOutcomes(outcomes: AttemptOutcome[], now) {
       const applied = new Set<string>()
+      const byEndpoint = new Map<string, Attempt[]>()
       for (const o of outcomes) {
         const row = deliveries.get(o.deliveryId)
         if (!row || row.leaseToken !== o.leaseToken || row.leasedUntil === null) continue
@@ -242,17 +239,18 @@ export function memoryStore(): DeliveryStore {
         row.lastHttpStatus = o.attempt.httpStatus
         row.lastError = o.attempt.errorMessage
         row.updatedAt = now
-        if (isOpen(row)) open.add(row.id)
+        if (isOpen(row.status)) open.add(row.id)
         else open.delete(row.id)
         const list = attempts.get(row.id) ?? []
         list.push(copy(o.attempt))
         attempts.set(row.id, list)
-        const endpoint = endpoints.get(row.endpointId)
-        if (endpoint) {
-          if (o.attempt.succeeded) endpoint.failingSince = null
-          else endpoint.failingSince ??= o.attempt.attemptedAt
-        }
+        byEndpoint.set(row.endpointId, [...(byEndpoint.get(row.endpointId) ?? []), o.attempt])
         applied.add(row.id)
+      }
+      for (const [endpointId, list] of byEndpoint) {
+        const endpoint = endpoints.get(endpointId)
+        if (endpoint)
+          endpoint.failingSince = failingSinceAfter(endpoint.failingSince, failureStreak(list))
       }
       return applied
     },
@@ -288,7 +286,7 @@ export function memoryStore(): DeliveryStore {
     async requeue(id, now) {
       const row = deliveries.get(id)
       if (!row) return 'not_found'
-      if (row.leasedUntil !== null && row.leasedUntil > now) return 'in_flight'
+      if (!isLeaseFree(row.leasedUntil, now)) return 'in_flight'
       row.status = row.attempts > 0 ? 'retrying' : 'pending'
       row.nextAttemptAt = now
       row.leasedUntil = null
@@ -330,8 +328,7 @@ export function memoryStore(): DeliveryStore {
       for (const id of open) {
         const row = deliveries.get(id)!
         if (!endpoints.get(row.endpointId)?.enabled) paused++
-        else if (row.nextAttemptAt! <= now && (row.leasedUntil === null || row.leasedUntil <= now))
-          due++
+        else if (row.nextAttemptAt! <= now && isLeaseFree(row.leasedUntil, now)) due++
         else scheduled++
       }
       return { due, scheduled, paused }
@@ -341,7 +338,7 @@ export function memoryStore(): DeliveryStore {
       let removedAttempts = 0
       let removedMessages = 0
       for (const [id, row] of deliveries) {
-        if (isOpen(row) || row.createdAt >= before) continue
+        if (isOpen(row.status) || row.createdAt >= before) continue
         removedAttempts += attempts.get(id)?.length ?? 0
         attempts.delete(id)
         deliveries.delete(id)

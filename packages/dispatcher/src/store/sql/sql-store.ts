@@ -21,6 +21,7 @@ import {
   messageFromRow,
   messageRow,
 } from './mapping'
+import { isLeaseFreeSql, isOpenSql } from './rules'
 import type { DeliveryTable, Schema } from './schema'
 import { migrations } from './schema'
 
@@ -45,7 +46,7 @@ export interface SqlDialectParts {
   /** Serialises the pull API's sequencer (an advisory lock on Postgres). */
   lockSequencer(trx: Transaction<Schema>): Promise<void>
   /** Records attempt outcomes, fenced by lease token: the other hot path. */
-  complete(db: Db, outcomes: AttemptOutcome[], now: number): Promise<Set<string>>
+  recordOutcomes(db: Db, outcomes: AttemptOutcome[], now: number): Promise<Set<string>>
   /** Inserts a message and its deliveries in one statement (Postgres). */
   insertMessage?(db: Db, message: StoredMessage, deliveries: NewDelivery[]): Promise<void>
   /** Wakes other processes' dispatchers when the transaction commits. */
@@ -124,8 +125,8 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
 
     close: () => dialect.close(),
 
-    async insertEndpoint(e: StoredEndpoint) {
-      await db
+    async insertEndpoint(e: StoredEndpoint, trx) {
+      await executor(trx)
         .insertInto('clockhook_endpoints')
         .values({
           ...(endpointColumns(e) as Required<ReturnType<typeof endpointColumns>>),
@@ -135,27 +136,32 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
         })
         .execute()
     },
-    async updateEndpoint(id, patch) {
+    async updateEndpoint(id, patch, trx) {
       const columns = endpointColumns(patch)
       if (Object.keys(columns).length > 0) {
-        await db.updateTable('clockhook_endpoints').set(columns).where('id', '=', id).execute()
+        await executor(trx)
+          .updateTable('clockhook_endpoints')
+          .set(columns)
+          .where('id', '=', id)
+          .execute()
       }
-      return this.getEndpoint(id)
+      return this.getEndpoint(id, trx)
     },
-    async deleteEndpoint(id) {
-      return db.transaction().execute(async (trx) => {
-        const gone = await trx
+    async deleteEndpoint(id, trx) {
+      const run = async (x: Db) => {
+        const gone = await x
           .deleteFrom('clockhook_endpoints')
           .where('id', '=', id)
           .executeTakeFirst()
         if (Number(gone.numDeletedRows) === 0) return false
-        await trx.deleteFrom('clockhook_attempts').where('endpoint_id', '=', id).execute()
-        await trx.deleteFrom('clockhook_deliveries').where('endpoint_id', '=', id).execute()
+        await x.deleteFrom('clockhook_attempts').where('endpoint_id', '=', id).execute()
+        await x.deleteFrom('clockhook_deliveries').where('endpoint_id', '=', id).execute()
         return true
-      })
+      }
+      return trx === undefined ? db.transaction().execute(run) : run(executor(trx))
     },
-    async getEndpoint(id) {
-      const row = await db
+    async getEndpoint(id, trx) {
+      const row = await executor(trx)
         .selectFrom('clockhook_endpoints')
         .selectAll()
         .where('id', '=', id)
@@ -200,10 +206,10 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       else if (deliveries.length > 0) await db.transaction().execute((t) => run(t))
       else await run(db)
     },
-    async insertDeliveries(deliveries) {
+    async insertDeliveries(deliveries, trx) {
       if (deliveries.length === 0) return
-      await insertDeliveryRows(db, deliveries)
-      await dialect.notify?.(db)
+      await insertDeliveryRows(executor(trx), deliveries)
+      await dialect.notify?.(executor(trx))
     },
     async getMessage(id) {
       const row = await db
@@ -213,8 +219,8 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
         .executeTakeFirst()
       return row && messageFromRow(row)
     },
+    sequenceMessages,
     async listMessages(query) {
-      await sequenceMessages()
       let q = db
         .selectFrom('clockhook_messages')
         .selectAll()
@@ -226,8 +232,8 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       if (query.types && query.types.length > 0) q = q.where('type', 'in', query.types)
       return (await q.execute()).map(messageFromRow)
     },
-    async messagesMissing(endpointId, tenantId, since, types, limit) {
-      let q = db
+    async listMessagesWithoutDelivery({ endpointId, tenantId, since, types, limit }, trx) {
+      let q = executor(trx)
         .selectFrom('clockhook_messages as m')
         .selectAll('m')
         .where('m.tenant_id', '=', tenantId)
@@ -251,17 +257,16 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
 
     claimDue: (now, limit, leaseMs, options = {}) =>
       dialect.claimDue(db, now, limit, leaseMs, options),
-    async claimOne(deliveryId, now, leaseMs, owner) {
+    async claimDelivery(deliveryId, now, leaseMs, owner) {
       const until = now + leaseMs
       const result = await sql<DeliveryTable>`
-        update clockhook_deliveries
+        update clockhook_deliveries as d
         set lease_token = lease_token + 1, leased_until = ${until}, leased_by = ${owner ?? null}
-        where id = ${deliveryId} and status in ('pending', 'retrying')
-          and (leased_until is null or leased_until <= ${now})
+        where id = ${deliveryId} and ${isOpenSql} and ${isLeaseFreeSql(now)}
         returning *`.execute(db)
       return (await withContext(result.rows))[0]
     },
-    complete: (outcomes, now) => dialect.complete(db, outcomes, now),
+    recordOutcomes: (outcomes, now) => dialect.recordOutcomes(db, outcomes, now),
     async heartbeat(workerId, now, staleMs) {
       await db
         .insertInto('clockhook_workers')
@@ -318,8 +323,8 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
       })
     },
 
-    async getDelivery(id) {
-      const row = await db
+    async getDelivery(id, trx) {
+      const row = await executor(trx)
         .selectFrom('clockhook_deliveries')
         .selectAll()
         .where('id', '=', id)
@@ -347,18 +352,18 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
         .execute()
       return rows.map(attemptFromRow)
     },
-    async requeue(id, now) {
+    async requeue(id, now, trx) {
       const r = await sql`
-        update clockhook_deliveries
+        update clockhook_deliveries as d
         set status = case when attempts > 0 then 'retrying' else 'pending' end,
           next_attempt_at = ${now}, leased_until = null, updated_at = ${now},
           pending_trigger = 'resend'
-        where id = ${id} and (leased_until is null or leased_until <= ${now})`.execute(db)
+        where d.id = ${id} and ${isLeaseFreeSql(now)}`.execute(executor(trx))
       if (Number(r.numAffectedRows ?? 0) > 0) return 'ok'
-      return (await this.getDelivery(id)) ? 'in_flight' : 'not_found'
+      return (await this.getDelivery(id, trx)) ? 'in_flight' : 'not_found'
     },
-    async requeueFailed(endpointId, since, now) {
-      const r = await db
+    async requeueFailed(endpointId, since, now, trx) {
+      const r = await executor(trx)
         .updateTable('clockhook_deliveries')
         .set({ status: 'retrying', next_attempt_at: now, updated_at: now })
         .where('endpoint_id', '=', endpointId)
@@ -367,7 +372,7 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
         .where('created_at', '>=', since)
         .executeTakeFirst()
       const count = Number(r.numUpdatedRows)
-      if (count > 0) await dialect.notify?.(db)
+      if (count > 0) await dialect.notify?.(executor(trx))
       return count
     },
 
@@ -392,11 +397,11 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
           fn.sum(sql<number>`case when e.enabled = 1 then 1 else 0 end`).as('enabled'),
           fn
             .sum(
-              sql<number>`case when e.enabled = 1 and d.next_attempt_at <= ${now} and (d.leased_until is null or d.leased_until <= ${now}) then 1 else 0 end`,
+              sql<number>`case when e.enabled = 1 and d.next_attempt_at <= ${now} and ${isLeaseFreeSql(now)} then 1 else 0 end`,
             )
             .as('due'),
         ])
-        .where('d.status', 'in', ['pending', 'retrying'])
+        .where(isOpenSql)
         .executeTakeFirstOrThrow()
       const due = Number(row.due ?? 0)
       const enabled = Number(row.enabled ?? 0)
