@@ -198,6 +198,54 @@ for (const factory of storeFactories) {
       expect(await store.endpointStats(e.id, T0 + 15)).toEqual({ attempts: 2, failures: 1 })
     })
 
+    it('dates a failure streak from the first failure after the last success, within one batch', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const ds = Array.from({ length: 7 }, () => delivery(m, e))
+      await store.insertMessage(m, ds)
+      const claims = await store.claimDue(T0, 10, 60_000)
+      const byId = new Map(claims.map((c) => [c.delivery.id, c]))
+      const batch = async (items: Array<[number, boolean, number]>, now: number) => {
+        await store.recordOutcomes(
+          items.map(([i, ok, at]) => ({
+            deliveryId: ds[i]!.id,
+            leaseToken: byId.get(ds[i]!.id)!.leaseToken,
+            status: ok ? ('succeeded' as const) : ('retrying' as const),
+            nextAttemptAt: ok ? null : at + 60_000,
+            attempt: attempt(ds[i]!.id, e.id, ok, at),
+          })),
+          now,
+        )
+        return (await store.getEndpoint(e.id))!.failingSince
+      }
+      // failures only: the streak starts at the first of them
+      expect(
+        await batch(
+          [
+            [0, false, T0 + 1],
+            [1, false, T0 + 2],
+          ],
+          T0 + 3,
+        ),
+      ).toBe(T0 + 1)
+      // more failures keep the older start
+      expect(await batch([[2, false, T0 + 4]], T0 + 5)).toBe(T0 + 1)
+      // a success inside the batch ends the streak; the failures after it start a new one
+      expect(
+        await batch(
+          [
+            [3, true, T0 + 6],
+            [4, false, T0 + 7],
+            [5, false, T0 + 8],
+          ],
+          T0 + 9,
+        ),
+      ).toBe(T0 + 7)
+      // a batch that ends well leaves the endpoint healthy
+      expect(await batch([[6, true, T0 + 10]], T0 + 11)).toBeNull()
+    })
+
     it('never claims for a disabled endpoint', async () => {
       const e = endpoint({ enabled: false })
       await store.insertEndpoint(e)
