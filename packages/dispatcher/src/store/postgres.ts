@@ -7,10 +7,11 @@ import {
   endpointFromRow,
   messageFromRow,
   messageRow,
+  triggerOf,
 } from './sql/mapping'
 import { dueDeliveryIdsSql, failingSinceAfterSql } from './sql/rules'
 import type { DeliveryTable, Schema } from './sql/schema'
-import { createSqlStore, triggerOf } from './sql/sql-store'
+import { createSqlStore } from './sql/sql-store'
 import type { ClaimedDelivery, DeliveryStore } from './types'
 
 const CHANNEL = 'clockhook_wakeup'

@@ -9,10 +9,11 @@ import {
   endpointFromRow,
   messageFromRow,
   messageRow,
+  triggerOf,
 } from './sql/mapping'
 import { dueDeliveryIdsSql, failingSinceAfterSql } from './sql/rules'
 import type { DeliveryTable, EndpointTable, MessageTable, Schema } from './sql/schema'
-import { createSqlStore, triggerOf } from './sql/sql-store'
+import { createSqlStore } from './sql/sql-store'
 import type {
   AttemptOutcome,
   ClaimedDelivery,
