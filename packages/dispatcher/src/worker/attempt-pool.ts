@@ -180,9 +180,4 @@ export class AttemptPool {
     this.#cancelSweep?.()
     this.#cancelSweep = undefined
   }
-
-  /** The current share of an endpoint (tests, metrics). */
-  shareOf(endpointId: string): number {
-    return this.#limits.capOf(endpointId)
-  }
 }
