@@ -10,7 +10,9 @@ export type {
   SecretCipher,
   SendInput,
   UpdateEndpointInput,
-} from './dispatcher'
+  WriteOptions,
+} from './api'
+export type { Clock } from './clock'
 export { createDispatcher } from './dispatcher'
 export type { DispatcherErrorCode } from './errors'
 export { DispatcherError } from './errors'
@@ -22,15 +24,8 @@ export type { PostgresStoreOptions } from './store/postgres'
 export { postgresStore } from './store/postgres'
 export type { SqliteStoreOptions } from './store/sqlite'
 export { sqliteStore } from './store/sqlite'
-export type {
-  AttemptOutcome,
-  ClaimedDelivery,
-  DeliveryStore,
-  NewDelivery,
-  Release,
-  StoredEndpoint,
-  StoredMessage,
-} from './store/types'
+/** What `memoryStore`, `sqliteStore` and `postgresStore` return; its parts are in `@clockhook/dispatcher/store`. */
+export type { DeliveryStore } from './store/types'
 export type {
   Attempt,
   AttemptErrorKind,

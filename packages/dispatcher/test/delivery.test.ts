@@ -81,8 +81,11 @@ for (const factory of storeFactories) {
       await d.createEndpoint({ url: `${receiver.url}?d`, tenantId: 't2' })
       const { deliveryIds } = await d.send({ type: 'clock.out', data: {}, tenantId: 't1' })
       expect(deliveryIds).toHaveLength(1)
-      await receiver.waitFor(1)
-      await new Promise((r) => setTimeout(r, 100))
+      await eventually(
+        async () => (await d.getDelivery(deliveryIds[0]!)).delivery.status === 'succeeded',
+      )
+      const backlog = await d.backlog()
+      expect(backlog).toEqual({ due: 0, scheduled: 0, paused: 0, inFlight: 0 })
       expect(receiver.requests).toHaveLength(1)
     })
 

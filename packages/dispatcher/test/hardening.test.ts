@@ -65,7 +65,10 @@ for (const factory of storeFactories) {
       expect(await d.recover(endpoint.id, { since: 0 })).toEqual({ requeued: 0, created: 1 })
       await d.start()
       await receiver.waitFor(1)
-      await new Promise((r) => setTimeout(r, 100))
+      await eventually(async () => {
+        const b = await d.backlog()
+        return b.inFlight === 0 && b.due + b.scheduled + b.paused === 0
+      })
       expect(receiver.requests.map((r) => JSON.parse(r.body).data.n)).toEqual(['after'])
     })
 

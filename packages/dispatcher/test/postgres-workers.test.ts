@@ -2,23 +2,25 @@ import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Dispatcher } from '../src/index'
 import { createDispatcher, memoryStore, postgresStore } from '../src/index'
-import { eventually, startReceiver } from './helpers/receiver'
+import { eventually, manualTimerClock, startReceiver } from './helpers/receiver'
 import { createPostgres, postgresUrl } from './helpers/stores'
 
 const LOCAL = { allowedCidrs: ['127.0.0.1/32'] }
 
 describe('wake-ups', () => {
-  it('delivers within milliseconds of a send to an idle dispatcher (in-process signal)', async () => {
+  it('a send wakes an idle dispatcher at once (in-process signal, no poll)', async () => {
     const receiver = await startReceiver()
-    const d = createDispatcher({ store: memoryStore(), ssrf: LOCAL, pollIntervalMs: 60_000 })
+    // the clock never moves: its poll timer cannot fire, only the send's signal can
+    const clock = manualTimerClock()
+    const d = createDispatcher({ store: memoryStore(), ssrf: LOCAL, clock })
     try {
       await d.start()
       await d.createEndpoint({ url: receiver.url })
-      await new Promise((r) => setTimeout(r, 50))
-      const sentAt = Date.now()
+      await clock.waitForTimers(2) // heartbeat and poll: the worker has claimed and is idle
       await d.send({ type: 'clock.in', data: {} })
-      const [req] = await receiver.waitFor(1, 5000)
-      expect(req!.at - sentAt).toBeLessThan(1000)
+      await receiver.waitFor(1, 5000)
+      const [delivery] = (await d.listMessages()).data
+      expect(delivery?.type).toBe('clock.in')
     } finally {
       await d.stop()
       await receiver.close()
@@ -93,7 +95,11 @@ describe.skipIf(!postgresUrl)('several dispatchers on one Postgres', () => {
     for (let n = 0; n < total; n++) await producer.send({ type: 'clock.in', data: { n } })
     await Promise.all(workers.map((w) => w.start()))
     await eventually(async () => seen.size === total, 30_000)
-    await new Promise((r) => setTimeout(r, 200))
+    // every delivery recorded and nothing left to attempt: no second send can come now
+    await eventually(async () => {
+      const backlog = await main.store.backlog(Date.now())
+      return backlog.due + backlog.scheduled === 0 && counts[0]! + counts[1]! === total
+    })
     expect([...seen.values()].filter((n) => n > 1)).toEqual([])
     expect(counts[0]! + counts[1]!).toBe(total)
     expect(counts[0]).toBeGreaterThan(0)
@@ -110,22 +116,20 @@ describe.skipIf(!postgresUrl)('several dispatchers on one Postgres', () => {
       options: `-c search_path=${main.schema}`,
       max: 4,
     })
-    const worker = createDispatcher({
-      store: postgresStore({ pool }),
-      ssrf: LOCAL,
-      pollIntervalMs: 60_000,
-    })
+    // the worker's clock never moves: its poll timer cannot fire, only NOTIFY can wake it
+    const clock = manualTimerClock()
+    const worker = createDispatcher({ store: postgresStore({ pool }), ssrf: LOCAL, clock })
     cleanups.push(async () => {
       await worker.stop()
       await pool.end()
     })
     await worker.start()
-    const producer = createDispatcher({ store: main.store, ssrf: LOCAL })
+    // the producer's sends are due at the worker's (frozen) time
+    const producer = createDispatcher({ store: main.store, ssrf: LOCAL, clock })
     await producer.createEndpoint({ url: receiver.url })
-    await new Promise((r) => setTimeout(r, 100))
-    const sentAt = Date.now()
+    await clock.waitForTimers(2) // heartbeat and poll: the worker has claimed and is idle
     await producer.send({ type: 'clock.in', data: {} })
-    const [req] = await receiver.waitFor(1, 5000)
-    expect(req!.at - sentAt).toBeLessThan(2000)
+    await receiver.waitFor(1, 5000)
+    expect(clock.pending).toBeGreaterThanOrEqual(2) // no timer of the worker's had to fire
   })
 })

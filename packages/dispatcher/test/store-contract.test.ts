@@ -93,7 +93,7 @@ for (const factory of storeFactories) {
       await store.insertMessage(m, [d])
       const [first] = await store.claimDue(T0, 1, 1000)
       const [second] = await store.claimDue(T0 + 2000, 1, 1000)
-      const stale = await store.complete(
+      const stale = await store.recordOutcomes(
         [
           {
             deliveryId: d.id,
@@ -108,7 +108,7 @@ for (const factory of storeFactories) {
       expect(stale.size).toBe(0)
       expect(await store.listAttempts(d.id)).toEqual([])
       const a = attempt(d.id, e.id, false, T0 + 2100)
-      const fresh = await store.complete(
+      const fresh = await store.recordOutcomes(
         [
           {
             deliveryId: d.id,
@@ -131,7 +131,7 @@ for (const factory of storeFactories) {
       })
       expect(await store.listAttempts(d.id)).toEqual([a])
       expect((await store.getEndpoint(e.id))!.failingSince).toBe(T0 + 2100)
-      const again = await store.complete(
+      const again = await store.recordOutcomes(
         [
           {
             deliveryId: d.id,
@@ -154,7 +154,7 @@ for (const factory of storeFactories) {
       await store.insertMessage(m, ds)
       const claims = await store.claimDue(T0, 2000, 60_000)
       expect(claims).toHaveLength(1200)
-      const applied = await store.complete(
+      const applied = await store.recordOutcomes(
         claims.map((c) => ({
           deliveryId: c.delivery.id,
           leaseToken: c.leaseToken,
@@ -175,8 +175,8 @@ for (const factory of storeFactories) {
       const ds = [delivery(m, e), delivery(m, e), delivery(m, e)]
       await store.insertMessage(m, ds)
       const record = async (i: number, ok: boolean, at: number) => {
-        const [c] = await store.claimOne(ds[i]!.id, at, 1000).then((x) => [x])
-        await store.complete(
+        const [c] = await store.claimDelivery(ds[i]!.id, at, 1000).then((x) => [x])
+        await store.recordOutcomes(
           [
             {
               deliveryId: ds[i]!.id,
@@ -196,6 +196,54 @@ for (const factory of storeFactories) {
       expect((await store.getEndpoint(e.id))!.failingSince).toBeNull()
       expect(await store.endpointStats(e.id, T0)).toEqual({ attempts: 3, failures: 2 })
       expect(await store.endpointStats(e.id, T0 + 15)).toEqual({ attempts: 2, failures: 1 })
+    })
+
+    it('dates a failure streak from the first failure after the last success, within one batch', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const ds = Array.from({ length: 7 }, () => delivery(m, e))
+      await store.insertMessage(m, ds)
+      const claims = await store.claimDue(T0, 10, 60_000)
+      const byId = new Map(claims.map((c) => [c.delivery.id, c]))
+      const batch = async (items: Array<[number, boolean, number]>, now: number) => {
+        await store.recordOutcomes(
+          items.map(([i, ok, at]) => ({
+            deliveryId: ds[i]!.id,
+            leaseToken: byId.get(ds[i]!.id)!.leaseToken,
+            status: ok ? ('succeeded' as const) : ('retrying' as const),
+            nextAttemptAt: ok ? null : at + 60_000,
+            attempt: attempt(ds[i]!.id, e.id, ok, at),
+          })),
+          now,
+        )
+        return (await store.getEndpoint(e.id))!.failingSince
+      }
+      // failures only: the streak starts at the first of them
+      expect(
+        await batch(
+          [
+            [0, false, T0 + 1],
+            [1, false, T0 + 2],
+          ],
+          T0 + 3,
+        ),
+      ).toBe(T0 + 1)
+      // more failures keep the older start
+      expect(await batch([[2, false, T0 + 4]], T0 + 5)).toBe(T0 + 1)
+      // a success inside the batch ends the streak; the failures after it start a new one
+      expect(
+        await batch(
+          [
+            [3, true, T0 + 6],
+            [4, false, T0 + 7],
+            [5, false, T0 + 8],
+          ],
+          T0 + 9,
+        ),
+      ).toBe(T0 + 7)
+      // a batch that ends well leaves the endpoint healthy
+      expect(await batch([[6, true, T0 + 10]], T0 + 11)).toBeNull()
     })
 
     it('never claims for a disabled endpoint', async () => {
@@ -222,7 +270,7 @@ for (const factory of storeFactories) {
       ])
       expect(first.filter((c) => c.endpoint.id === free.id)).toHaveLength(3)
       const c0 = first.find((c) => c.delivery.id === ds[0]!.id)!
-      await store.complete(
+      await store.recordOutcomes(
         [
           {
             deliveryId: ds[0]!.id,
@@ -237,7 +285,7 @@ for (const factory of storeFactories) {
       expect((await store.claimDue(T0 + 1, 10, 1000)).map((c) => c.delivery.id)).toEqual([])
       const retry = await store.claimDue(T0 + 5, 10, 1000)
       expect(retry.map((c) => c.delivery.id)).toEqual([ds[0]!.id])
-      await store.complete(
+      await store.recordOutcomes(
         [
           {
             deliveryId: ds[0]!.id,
@@ -285,6 +333,7 @@ for (const factory of storeFactories) {
         await store.insertMessage(m, [])
       }
       await store.insertMessage(message({ type: 'webhook.test', isTest: true }), [])
+      await store.sequenceMessages()
       const all = await store.listMessages({ afterSequence: 0, limit: 100 })
       expect(all.map((m) => m.id)).toEqual(ids)
       const seqs = all.map((m) => m.sequence!)
@@ -310,7 +359,7 @@ for (const factory of storeFactories) {
       await store.insertMessage(m, [d])
       const [c] = await store.claimDue(T0, 1, 10_000)
       expect(await store.requeue(d.id, T0 + 1)).toBe('in_flight')
-      await store.complete(
+      await store.recordOutcomes(
         [
           {
             deliveryId: d.id,
@@ -341,8 +390,8 @@ for (const factory of storeFactories) {
       await store.insertMessage(old, [failedOld])
       await store.insertMessage(m, [failedNew])
       for (const d of [failedOld, failedNew]) {
-        const c = await store.claimOne(d.id, T0, 1000)
-        await store.complete(
+        const c = await store.claimDelivery(d.id, T0, 1000)
+        await store.recordOutcomes(
           [
             {
               deliveryId: d.id,
@@ -366,9 +415,21 @@ for (const factory of storeFactories) {
       const otherType = message({ type: 'clock.out', createdAt: T0 + 6 })
       const otherTenant = message({ tenantId: 'ten_b', createdAt: T0 + 7 })
       for (const x of [missed, otherType, otherTenant]) await store.insertMessage(x, [])
-      const found = await store.messagesMissing(e.id, 'ten_a', T0, ['clock.in'], 10)
+      const found = await store.listMessagesWithoutDelivery({
+        endpointId: e.id,
+        tenantId: 'ten_a',
+        since: T0,
+        types: ['clock.in'],
+        limit: 10,
+      })
       expect(found.map((x) => x.id)).toEqual([missed.id])
-      const all = await store.messagesMissing(e.id, 'ten_a', T0, null, 10)
+      const all = await store.listMessagesWithoutDelivery({
+        endpointId: e.id,
+        tenantId: 'ten_a',
+        since: T0,
+        types: null,
+        limit: 10,
+      })
       expect(all.map((x) => x.id)).toEqual([missed.id, otherType.id])
     })
 
@@ -380,8 +441,8 @@ for (const factory of storeFactories) {
       const open = delivery(m, e, { nextAttemptAt: T0 + 1000 })
       await store.insertMessage(m, [done, open])
       expect(await store.backlog(T0)).toEqual({ due: 1, scheduled: 1, paused: 0 })
-      const c = await store.claimOne(done.id, T0, 1000)
-      await store.complete(
+      const c = await store.claimDelivery(done.id, T0, 1000)
+      await store.recordOutcomes(
         [
           {
             deliveryId: done.id,
@@ -424,7 +485,7 @@ for (const factory of storeFactories) {
       const [first] = await store.claimDue(T0, 1, 1000)
       expect(first!.trigger).toBe('scheduled')
       const done = (c: typeof first, at: number) =>
-        store.complete(
+        store.recordOutcomes(
           [
             {
               deliveryId: d.id,
@@ -473,7 +534,7 @@ for (const factory of storeFactories) {
       expect(await store.heartbeat('w_slow', T0, 5000)).toEqual({ reclaimed: 0 })
       const deadClaims = await store.claimDue(T0, 1, 600_000, { owner: 'w_dead' })
       const slowClaims = await store.claimDue(T0, 1, 600_000, { owner: 'w_slow' })
-      const anonymous = await store.claimOne(ds[2]!.id, T0, 600_000)
+      const anonymous = await store.claimDelivery(ds[2]!.id, T0, 600_000)
       expect([deadClaims, slowClaims].map((c) => c.length)).toEqual([1, 1])
       expect(anonymous).toBeDefined()
       // the slow worker keeps beating; the dead one does not
@@ -486,7 +547,7 @@ for (const factory of storeFactories) {
       const taken = await store.claimDue(T0 + 8000, 10, 1000, { owner: 'w_live' })
       expect(taken.map((c) => c.delivery.id)).toEqual([deadClaims[0]!.delivery.id])
       // the dead worker's outcome no longer counts (fenced)
-      const late = await store.complete(
+      const late = await store.recordOutcomes(
         [
           {
             deliveryId: deadClaims[0]!.delivery.id,

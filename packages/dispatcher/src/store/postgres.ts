@@ -7,9 +7,11 @@ import {
   endpointFromRow,
   messageFromRow,
   messageRow,
+  triggerOf,
 } from './sql/mapping'
+import { dueDeliveryIdsSql, failingSinceAfterSql } from './sql/rules'
 import type { DeliveryTable, Schema } from './sql/schema'
-import { createSqlStore, triggerOf } from './sql/sql-store'
+import { createSqlStore } from './sql/sql-store'
 import type { ClaimedDelivery, DeliveryStore } from './types'
 
 const CHANNEL = 'clockhook_wakeup'
@@ -37,11 +39,14 @@ interface ListeningClient {
   release(err?: Error | boolean): void
 }
 
-export interface PostgresStoreOptions {
+export interface PostgresStoreOptions<DB = unknown> {
   /** A `pg` Pool. The store never ends it: the pool stays the host's. */
   pool: PostgresPool
-  /** The host's own kysely instance over the same pool, for `send(…, { trx })`. */
-  kysely?: Kysely<unknown>
+  /**
+   * The host's own kysely instance over the same pool (any schema type), so `send(…, { trx })`
+   * and the management methods' `{ trx }` join the host's transactions.
+   */
+  kysely?: Kysely<DB>
 }
 
 /**
@@ -54,13 +59,15 @@ export interface PostgresStoreOptions {
  * const store = postgresStore({ pool: new pg.Pool({ connectionString }) })
  * await store.migrate()
  */
-export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
+export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): DeliveryStore {
   const { pool } = options
   if (typeof pool?.connect !== 'function') {
     throw new TypeError('postgresStore needs { pool }: a pg Pool')
   }
   const db = (options.kysely ??
-    new KyselyClass<Schema>({ dialect: new PostgresDialect({ pool }) })) as Kysely<Schema>
+    new KyselyClass<Schema>({
+      dialect: new PostgresDialect({ pool }),
+    })) as unknown as Kysely<Schema>
   const listeners = new Set<ListeningClient>()
   return createSqlStore(db, {
     kind: 'postgres',
@@ -72,20 +79,12 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
       const result = await x.transaction().execute(async (trx) => {
         await relax(trx)
         return sql<DeliveryTable & MessageColumns>`
-          with due as (
-            select d.id from clockhook_deliveries d
-            join clockhook_endpoints e on e.id = d.endpoint_id
-            where d.status in ('pending', 'retrying') and d.next_attempt_at <= ${now}
-              and (d.leased_until is null or d.leased_until <= ${now}) and e.enabled = 1
-              and d.endpoint_id <> all(${skip}::text[])
-              and (e.ordered = 0 or d.is_test = 1 or not exists (
-                select 1 from clockhook_deliveries p
-                where p.endpoint_id = d.endpoint_id and p.status in ('pending', 'retrying')
-                  and p.is_test = 0 and p.id < d.id))
-            order by d.next_attempt_at
-            limit ${limit}
-            for update of d skip locked
-          ), claimed as (
+          with due as (${dueDeliveryIdsSql(
+            now,
+            limit,
+            sql<boolean>`d.endpoint_id <> all(${skip}::text[])`,
+            sql`for update of d skip locked`,
+          )}          ), claimed as (
             update clockhook_deliveries
             set lease_token = lease_token + 1, leased_until = ${until},
               leased_by = ${options.owner ?? null}::text
@@ -128,7 +127,7 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
       }
       return out
     },
-    async complete(x, outcomes, now) {
+    async recordOutcomes(x, outcomes, now) {
       if (outcomes.length === 0) return new Set<string>()
       // One statement, one round trip: the fenced update, the attempt rows and the
       // endpoints' failure streaks. Rows are found by primary key (`= any`) and read their
@@ -148,6 +147,7 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
         }
       }
       const m = sql`${JSON.stringify(byId)}::jsonb -> d.id`
+      const failingSince = failingSinceAfterSql(sql`streak.saw_success`, sql`streak.streak_start`)
       const rows = outcomes.map((o) => attemptRow(o.attempt))
       const a = <K extends keyof ReturnType<typeof attemptRow>>(k: K) => rows.map((r) => r[k])
       const result = await sql<{ id: string }>`
@@ -177,18 +177,18 @@ export function postgresStore(options: PostgresStoreOptions): DeliveryStore {
           select id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms, succeeded, http_status,
             error_kind, error_message, request_headers, request_preview, response_preview from a
         ),
+        last_success as (
+          select endpoint_id, max(ord) filter (where succeeded = 1) as ord from a group by endpoint_id
+        ),
         streak as (
-          select endpoint_id, (array_agg(succeeded order by ord desc))[1] as last_ok,
-            min(attempted_at) filter (where succeeded = 0) as first_failure
-          from a group by endpoint_id
+          select a.endpoint_id, l.ord is not null as saw_success,
+            min(a.attempted_at) filter (where a.succeeded = 0 and a.ord > coalesce(l.ord, 0)) as streak_start
+          from a join last_success l on l.endpoint_id = a.endpoint_id
+          group by a.endpoint_id, l.ord
         ),
-        healthy as (
-          update clockhook_endpoints e set failing_since = null from streak
-          where e.id = streak.endpoint_id and streak.last_ok = 1 and e.failing_since is not null
-        ),
-        failing as (
-          update clockhook_endpoints e set failing_since = streak.first_failure from streak
-          where e.id = streak.endpoint_id and streak.last_ok = 0 and e.failing_since is null
+        health as (
+          update clockhook_endpoints e set failing_since = ${failingSince} from streak
+          where e.id = streak.endpoint_id and e.failing_since is distinct from ${failingSince}
         )
         select id from upd`.execute(x)
       return new Set(result.rows.map((r) => r.id))

@@ -1,5 +1,7 @@
-import type { Kysely, SqliteDatabase } from 'kysely'
-import { Kysely as KyselyClass, SqliteDialect } from 'kysely'
+import type { Kysely, RawBuilder, SqliteDatabase } from 'kysely'
+import { Kysely as KyselyClass, SqliteDialect, sql } from 'kysely'
+import type { Attempt } from '../types'
+import { failureStreak } from './rules'
 import {
   attemptRow,
   deliveryFromRow,
@@ -7,9 +9,11 @@ import {
   endpointFromRow,
   messageFromRow,
   messageRow,
+  triggerOf,
 } from './sql/mapping'
+import { dueDeliveryIdsSql, failingSinceAfterSql } from './sql/rules'
 import type { DeliveryTable, EndpointTable, MessageTable, Schema } from './sql/schema'
-import { createSqlStore, triggerOf } from './sql/sql-store'
+import { createSqlStore } from './sql/sql-store'
 import type {
   AttemptOutcome,
   ClaimedDelivery,
@@ -25,18 +29,18 @@ interface BetterSqlite3Database extends SqliteDatabase {
   transaction?<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R
 }
 
-export interface SqliteStoreOptions {
+export interface SqliteStoreOptions<DB = unknown> {
   /**
    * A better-sqlite3 `Database`. The store switches it to WAL and sets a busy timeout;
    * it never closes it: the database stays the host's.
    */
   database: BetterSqlite3Database
   /**
-   * The host's own kysely instance over the same database, if it has one. Pass it when
+   * The host's own kysely instance over the same database (any schema type), if it has one. Pass it when
    * the host writes in transactions: `send(…, { trx })` then joins them, and the
    * dispatcher's own writes wait for them instead of running inside them.
    */
-  kysely?: Kysely<unknown>
+  kysely?: Kysely<DB>
   /**
    * SQLite's `synchronous` setting. `normal` (the default; WAL's usual choice): a commit
    * survives a crash of the process; the last commits may be lost if the machine loses
@@ -46,28 +50,11 @@ export interface SqliteStoreOptions {
   synchronous?: 'normal' | 'full' | 'keep'
 }
 
-const dueSql = (skip: boolean) => `
-    select d.id from clockhook_deliveries d
-    join clockhook_endpoints e on e.id = d.endpoint_id
-    where d.status in ('pending', 'retrying') and d.next_attempt_at <= ?
-      and (d.leased_until is null or d.leased_until <= ?) and e.enabled = 1
-      ${skip ? 'and d.endpoint_id not in (select value from json_each(?))' : ''}
-      and (e.ordered = 0 or d.is_test = 1 or not exists (
-        select 1 from clockhook_deliveries p
-        where p.endpoint_id = d.endpoint_id and p.status in ('pending', 'retrying')
-          and p.is_test = 0 and p.id < d.id))
-    order by d.next_attempt_at
-    limit ?`
-
-// A claim is a write; most polls find nothing, so a cheap read goes first. Each comes in
-// two forms: without a skip list (the common case, the plainest plan) and with one.
-const anyDueSql = (skip: boolean) => `select exists (${dueSql(skip)}) as due`
-const claimSql = (skip: boolean) => `
-  with due as (${dueSql(skip)})
-  update clockhook_deliveries
-  set lease_token = lease_token + 1, leased_until = ?, leased_by = ?
-  where id in (select id from due)
-  returning *`
+// The endpoints a claim leaves out: one JSON parameter, so the statement text stays the same.
+const exceptSql = (skip: readonly string[] | undefined) =>
+  skip && skip.length > 0
+    ? sql<boolean>`d.endpoint_id not in (select value from json_each(${JSON.stringify(skip)}))`
+    : null
 
 /**
  * The dispatcher's tables in a SQLite database (better-sqlite3, WAL).
@@ -81,7 +68,7 @@ const claimSql = (skip: boolean) => `
  * const store = sqliteStore({ database: new Database('app.db') })
  * await store.migrate()
  */
-export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
+export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): DeliveryStore {
   const { database } = options
   if (typeof database?.prepare !== 'function' || typeof database.transaction !== 'function') {
     throw new TypeError('sqliteStore needs { database }: a better-sqlite3 Database')
@@ -92,15 +79,13 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
   if (synchronous !== 'keep')
     database.pragma?.(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
   const db = (options.kysely ??
-    new KyselyClass<Schema>({ dialect: new SqliteDialect({ database }) })) as Kysely<Schema>
+    new KyselyClass<Schema>({
+      dialect: new SqliteDialect({ database }),
+    })) as unknown as Kysely<Schema>
 
   let statements: ReturnType<typeof prepareStatements> | undefined
   function prepareStatements() {
     return {
-      anyDue: database.prepare(anyDueSql(false)),
-      claim: database.prepare(claimSql(false)),
-      anyDueSkipping: database.prepare(anyDueSql(true)),
-      claimSkipping: database.prepare(claimSql(true)),
       message: database.prepare('select * from clockhook_messages where id = ?'),
       endpoint: database.prepare('select * from clockhook_endpoints where id = ?'),
       record: database.prepare(`
@@ -124,22 +109,27 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
           attempts, next_attempt_at, leased_until, lease_token, is_test, last_http_status, last_error,
           created_at, updated_at)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      healthy: database.prepare(
-        'update clockhook_endpoints set failing_since = null where id = ? and failing_since is not null',
-      ),
-      failing: database.prepare(
-        'update clockhook_endpoints set failing_since = ? where id = ? and failing_since is null',
-      ),
     }
   }
   // Prepared lazily: the tables exist only after migrate().
   const stmts = () => (statements ??= prepareStatements())
+  // Statements built from the shared kysely rules: compiled per call (cheap), prepared once per text.
+  const compiled = new Map<string, ReturnType<SqliteDatabase['prepare']>>()
+  function statement(query: RawBuilder<unknown>) {
+    const { sql: text, parameters } = query.compile(db)
+    let prepared = compiled.get(text)
+    if (!prepared) {
+      prepared = database.prepare(text)
+      compiled.set(text, prepared)
+    }
+    return { all: () => prepared.all(parameters), run: () => prepared.run(parameters) }
+  }
 
   const recordAll = database.transaction!(
     (outcomes: AttemptOutcome[], now: number): Set<string> => {
       const s = stmts()
       const applied = new Set<string>()
-      const lastByEndpoint = new Map<string, AttemptOutcome>()
+      const byEndpoint = new Map<string, Attempt[]>()
       for (const o of outcomes) {
         const r = s.record.run([
           o.status,
@@ -168,11 +158,17 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
           a.request_preview,
           a.response_preview,
         ])
-        lastByEndpoint.set(o.attempt.endpointId, o)
+        const list = byEndpoint.get(o.attempt.endpointId) ?? []
+        list.push(o.attempt)
+        byEndpoint.set(o.attempt.endpointId, list)
       }
-      for (const [endpointId, o] of lastByEndpoint) {
-        if (o.attempt.succeeded) s.healthy.run([endpointId])
-        else s.failing.run([o.attempt.attemptedAt, endpointId])
+      for (const [endpointId, list] of byEndpoint) {
+        const { sawSuccess, streakStart } = failureStreak(list)
+        const next = failingSinceAfterSql(sql`${sawSuccess ? 1 : 0} = 1`, sql`${streakStart}`)
+        statement(
+          sql`update clockhook_endpoints set failing_since = ${next}
+            where id = ${endpointId} and failing_since is not ${next}`,
+        ).run()
       }
       return applied
     },
@@ -190,22 +186,21 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
     leaseMs: number,
     options: ClaimOptions,
   ): Promise<ClaimedDelivery[]> {
-    const skipping = (options.skipEndpoints?.length ?? 0) > 0
-    const skip = skipping ? [JSON.stringify(options.skipEndpoints)] : []
+    const except = exceptSql(options.skipEndpoints)
     return db.connection().execute(async () => {
       const s = stmts()
-      const anyDue = skipping ? s.anyDueSkipping : s.anyDue
-      const [probe] = anyDue.all([now, now, ...skip, 1]) as Array<{ due: number }>
+      // A claim is a write; most polls find nothing, so a cheap read goes first.
+      const [probe] = statement(
+        sql`select exists (${dueDeliveryIdsSql(now, 1, except)}) as due`,
+      ).all() as Array<{ due: number }>
       if (!probe?.due) return []
-      const claim = skipping ? s.claimSkipping : s.claim
-      const rows = claim.all([
-        now,
-        now,
-        ...skip,
-        limit,
-        now + leaseMs,
-        options.owner ?? null,
-      ]) as DeliveryTable[]
+      const rows = statement(sql`
+        with due as (${dueDeliveryIdsSql(now, limit, except)})
+        update clockhook_deliveries
+        set lease_token = lease_token + 1, leased_until = ${now + leaseMs},
+          leased_by = ${options.owner ?? null}
+        where id in (select id from due)
+        returning *`).all() as DeliveryTable[]
       const endpoints = new Map<string, ReturnType<typeof endpointFromRow> | undefined>()
       const out: ClaimedDelivery[] = []
       for (const row of rows) {
@@ -231,7 +226,7 @@ export function sqliteStore(options: SqliteStoreOptions): DeliveryStore {
   const shared = createSqlStore(db, {
     kind: 'sqlite',
     claimDue: (_db, now, limit, leaseMs, options) => claimDue(now, limit, leaseMs, options),
-    async complete(_db, outcomes, now) {
+    async recordOutcomes(_db, outcomes, now) {
       if (outcomes.length === 0) return new Set<string>()
       return db.connection().execute(async () => recordAll(outcomes, now))
     },

@@ -102,58 +102,32 @@ export interface EndpointQuery {
 export type EndpointPatch = Partial<Omit<StoredEndpoint, 'id' | 'tenantId' | 'createdAt'>>
 
 /**
- * Where the dispatcher keeps endpoints, messages, deliveries and attempts. One contract
- * test suite runs against every implementation (memory, SQLite, Postgres).
- *
- * `trx` arguments are the host's own transaction (for the SQL stores a kysely
- * `Transaction`), so a message commits or rolls back with the host's write.
+ * The queue seam: what a running worker does with deliveries. Claims are leased and
+ * fenced by a lease token; a worker records outcomes or releases what it cannot attempt,
+ * and beats so that others take back the leases of a dead one.
  */
-export interface DeliveryStore {
-  readonly kind: 'memory' | 'sqlite' | 'postgres'
-  migrate(): Promise<void>
-  close(): Promise<void>
-
-  insertEndpoint(endpoint: StoredEndpoint): Promise<void>
-  updateEndpoint(id: string, patch: EndpointPatch): Promise<StoredEndpoint | undefined>
-  deleteEndpoint(id: string): Promise<boolean>
-  getEndpoint(id: string): Promise<StoredEndpoint | undefined>
-  listEndpoints(query: EndpointQuery): Promise<StoredEndpoint[]>
-  /** Enabled endpoints of a tenant, for fan-out. */
-  enabledEndpoints(tenantId: string, trx?: unknown): Promise<StoredEndpoint[]>
-  /** Disables an enabled endpoint; false when it was already disabled or is gone. */
-  disableEndpoint(id: string, reason: string, now: number): Promise<boolean>
-
-  insertMessage(message: StoredMessage, deliveries: NewDelivery[], trx?: unknown): Promise<void>
-  getMessage(id: string): Promise<StoredMessage | undefined>
-  /** Committed, non-test messages after a sequence, in sequence order. */
-  listMessages(query: MessageQuery): Promise<StoredMessage[]>
-  /** Messages of a tenant since a time that have no delivery to the endpoint. */
-  messagesMissing(
-    endpointId: string,
-    tenantId: string,
-    since: number,
-    types: string[] | null,
-    limit: number,
-  ): Promise<StoredMessage[]>
-  insertDeliveries(deliveries: NewDelivery[]): Promise<void>
-
-  /** Leases up to `limit` due deliveries until `now + leaseMs`. */
+export interface DeliveryQueue {
+  /** Leases up to `limit` due deliveries (see `isDue`) until `now + leaseMs`. */
   claimDue(
     now: number,
     limit: number,
     leaseMs: number,
     options?: ClaimOptions,
   ): Promise<ClaimedDelivery[]>
-  /** Records outcomes atomically; returns the delivery ids whose lease was still held. */
-  complete(outcomes: AttemptOutcome[], now: number): Promise<Set<string>>
-  release(releases: Release[]): Promise<void>
-  /** Claims one delivery directly (test sends): undefined when it is in flight or final. */
-  claimOne(
+  /** Leases one delivery directly (test sends): undefined when it is in flight or final. */
+  claimDelivery(
     deliveryId: string,
     now: number,
     leaseMs: number,
     owner?: string,
   ): Promise<ClaimedDelivery | undefined>
+  /**
+   * Records attempt outcomes atomically, successes and failures alike, with each endpoint's
+   * failure streak (see `failingSinceAfter`). Returns the delivery ids whose lease was still held.
+   */
+  recordOutcomes(outcomes: AttemptOutcome[], now: number): Promise<Set<string>>
+  /** Gives claims back without an attempt: due again at their `nextAttemptAt`. */
+  release(releases: Release[]): Promise<void>
   /**
    * Records that a worker is alive at `now`, then takes back every lease held by a worker
    * whose heartbeat is older than `now - staleMs` (and forgets that worker). A worker that
@@ -162,14 +136,64 @@ export interface DeliveryStore {
   heartbeat(workerId: string, now: number, staleMs: number): Promise<{ reclaimed: number }>
   /** Forgets a stopped worker; whatever it still holds waits for its lease to expire. */
   removeWorker(workerId: string): Promise<void>
+  /** Calls `listener` when another process sends (Postgres LISTEN/NOTIFY). */
+  subscribe?(listener: () => void): Promise<() => Promise<void>>
+}
 
-  getDelivery(id: string): Promise<Delivery | undefined>
+/**
+ * The repository seam: endpoints, messages, deliveries and their attempts, as the
+ * management API reads and changes them.
+ *
+ * `trx` arguments are the host's own transaction (for the SQL stores a kysely
+ * `Transaction`), so the change commits or rolls back with the host's write. The memory
+ * store has no transactions and ignores them.
+ */
+export interface DeliveryRepository {
+  insertEndpoint(endpoint: StoredEndpoint, trx?: unknown): Promise<void>
+  updateEndpoint(
+    id: string,
+    patch: EndpointPatch,
+    trx?: unknown,
+  ): Promise<StoredEndpoint | undefined>
+  /** Deletes an endpoint with its deliveries and attempts; false when it is gone. */
+  deleteEndpoint(id: string, trx?: unknown): Promise<boolean>
+  getEndpoint(id: string, trx?: unknown): Promise<StoredEndpoint | undefined>
+  listEndpoints(query: EndpointQuery): Promise<StoredEndpoint[]>
+  /** Enabled endpoints of a tenant, for fan-out. */
+  enabledEndpoints(tenantId: string, trx?: unknown): Promise<StoredEndpoint[]>
+  /** Disables an enabled endpoint; false when it was already disabled or is gone. */
+  disableEndpoint(id: string, reason: string, now: number): Promise<boolean>
+
+  /** Stores a message and its deliveries together. */
+  insertMessage(message: StoredMessage, deliveries: NewDelivery[], trx?: unknown): Promise<void>
+  getMessage(id: string): Promise<StoredMessage | undefined>
+  /**
+   * Gives every committed, non-test message without one its position in the pull API's
+   * order. Call it before `listMessages`; concurrent callers are serialised.
+   */
+  sequenceMessages(): Promise<void>
+  /** Sequenced, non-test messages after a sequence, in sequence order (reads only). */
+  listMessages(query: MessageQuery): Promise<StoredMessage[]>
+  /** Messages of a tenant since a time that have no delivery to the endpoint. */
+  listMessagesWithoutDelivery(
+    query: {
+      endpointId: string
+      tenantId: string
+      since: number
+      types: string[] | null
+      limit: number
+    },
+    trx?: unknown,
+  ): Promise<StoredMessage[]>
+  insertDeliveries(deliveries: NewDelivery[], trx?: unknown): Promise<void>
+
+  getDelivery(id: string, trx?: unknown): Promise<Delivery | undefined>
   listDeliveries(query: DeliveryQuery): Promise<Delivery[]>
   listAttempts(deliveryId: string): Promise<Attempt[]>
   /** Makes a delivery due now again, its next attempt a `resend`; 'in_flight' while a worker holds it. */
-  requeue(id: string, now: number): Promise<'ok' | 'not_found' | 'in_flight'>
+  requeue(id: string, now: number, trx?: unknown): Promise<'ok' | 'not_found' | 'in_flight'>
   /** Makes every failed delivery of an endpoint created since `since` due again. */
-  requeueFailed(endpointId: string, since: number, now: number): Promise<number>
+  requeueFailed(endpointId: string, since: number, now: number, trx?: unknown): Promise<number>
 
   /** Attempts and failures of an endpoint since a time. */
   endpointStats(endpointId: string, since: number): Promise<{ attempts: number; failures: number }>
@@ -177,7 +201,17 @@ export interface DeliveryStore {
   backlog(now: number): Promise<Backlog>
   /** Deletes final deliveries, their attempts and messages older than `before`. */
   purge(before: number): Promise<{ messages: number; deliveries: number; attempts: number }>
+}
 
-  /** Calls `listener` when another process sends (Postgres LISTEN/NOTIFY). */
-  subscribe?(listener: () => void): Promise<() => Promise<void>>
+/**
+ * Where the dispatcher keeps endpoints, messages, deliveries and attempts: the queue seam
+ * and the repository seam of one database. One contract test suite runs against every
+ * implementation (memory, SQLite, Postgres).
+ */
+export interface DeliveryStore extends DeliveryQueue, DeliveryRepository {
+  readonly kind: 'memory' | 'sqlite' | 'postgres'
+  /** Creates or upgrades the store's tables (prefixed `clockhook_`). */
+  migrate(): Promise<void>
+  /** Lets go of what the store opened itself; the host's database or pool stays open. */
+  close(): Promise<void>
 }

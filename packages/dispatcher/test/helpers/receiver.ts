@@ -99,3 +99,48 @@ export function manualClock(start = Date.now()) {
     },
   }
 }
+
+/**
+ * A manual clock that also runs the dispatcher's timers (polling, wake-ups, heartbeats):
+ * nothing on it fires until the test moves it, so a wait can only end by an event.
+ */
+export function manualTimerClock(start = Date.now()) {
+  let now = start
+  let nextId = 0
+  const timers = new Map<number, { at: number; callback: () => void }>()
+  const watchers: Array<() => void> = []
+  return {
+    now: () => now,
+    setTimeout(callback: () => void, ms: number): unknown {
+      const id = ++nextId
+      timers.set(id, { at: now + Math.max(0, ms), callback })
+      for (const w of watchers.splice(0)) w()
+      return id
+    },
+    clearTimeout(id: unknown) {
+      timers.delete(id as number)
+    },
+    /** Moves the clock, firing every timer that comes due on the way, in order. */
+    advance(ms: number) {
+      const end = now + ms
+      for (;;) {
+        const next = [...timers.entries()]
+          .filter(([, t]) => t.at <= end)
+          .sort((a, b) => a[1].at - b[1].at || a[0] - b[0])[0]
+        if (!next) break
+        timers.delete(next[0])
+        now = Math.max(now, next[1].at)
+        next[1].callback()
+      }
+      now = end
+    },
+    /** Timers waiting on this clock. */
+    get pending(): number {
+      return timers.size
+    },
+    /** Resolves once at least `count` timers wait on this clock (the worker is idle). */
+    async waitForTimers(count: number): Promise<void> {
+      while (timers.size < count) await new Promise<void>((r) => watchers.push(r))
+    },
+  }
+}

@@ -50,7 +50,7 @@ export async function createPostgres(): Promise<StoreHandle & { pool: pg.Pool; s
     max: 10,
   })
   const kysely = new Kysely<HostDb>({ dialect: new PostgresDialect({ pool }) })
-  const store = postgresStore({ pool, kysely: kysely as Kysely<unknown> })
+  const store = postgresStore({ pool, kysely })
   await store.migrate()
   return {
     store,
@@ -73,7 +73,7 @@ export function createSqlite(file?: string): StoreHandle & { file: string } {
   const path = file ?? join(dir!, 'test.db')
   const database = new Database(path)
   const kysely = new Kysely<HostDb>({ dialect: new SqliteDialect({ database }) })
-  const store = sqliteStore({ database, kysely: kysely as Kysely<unknown> })
+  const store = sqliteStore({ database, kysely })
   return {
     store,
     kysely,

@@ -162,3 +162,7 @@ export function deliveryRow(d: NewDelivery): DeliveryTable {
     updated_at: d.createdAt,
   }
 }
+
+/** What a claimed row's attempt is. */
+export const triggerOf = (row: Pick<DeliveryTable, 'pending_trigger'>): 'resend' | 'scheduled' =>
+  row.pending_trigger === 'resend' ? 'resend' : 'scheduled'
