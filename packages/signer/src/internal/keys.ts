@@ -25,10 +25,7 @@ export interface KeyFormat {
  * `process.env.WEBHOOK_SECRET` (a `string | undefined`) can be passed as it is; it throws
  * `invalid_secret` at construction, saying the environment variable is probably unset.
  */
-export type WebhookSecretInput =
-  | WebhookSecret
-  | undefined
-  | readonly (WebhookSecret | undefined)[]
+export type WebhookSecretInput = WebhookSecret | undefined | readonly (WebhookSecret | undefined)[]
 
 export function parseKey(secret: WebhookSecret | undefined, options: KeyFormat = {}): Key {
   if (secret === undefined) {
