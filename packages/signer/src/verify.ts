@@ -82,6 +82,7 @@ export function createVerifier(
  * One-shot verification on Web Crypto. Prefer `createVerifier` when verifying many requests.
  *
  * @example
+ * // in a Worker's fetch(req, env):
  * const event = await verifyWebhook(await req.text(), req.headers, env.WEBHOOK_SECRET)
  */
 export function verifyWebhook<T = unknown>(
