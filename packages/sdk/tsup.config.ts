@@ -9,6 +9,9 @@ export default defineConfig([
     platform: 'neutral',
     sourcemap: true,
     treeshake: true,
+    // Keeps class names as written: without it esbuild renames `class ClockhookError` to
+    // `_ClockhookError` and an uncaught error prints under that name.
+    keepNames: true,
     // p-retry is ESM-only: bundled so `require('@clockhook/sdk')` works on every Node ≥ 22.
     noExternal: ['p-retry', 'is-network-error'],
   },
@@ -18,6 +21,7 @@ export default defineConfig([
     target: 'node22',
     platform: 'node',
     sourcemap: true,
+    keepNames: true,
     noExternal: ['p-retry', 'is-network-error'],
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -13,10 +13,16 @@ import type { EventOf, EventType, RegisteredEvents } from './events'
 import { type IncomingHeaders, readHeader } from './headers'
 
 export interface ReceiverOptions {
-  /** The webhook's signing secret (`whsec_…`, or a `whpk_…` Ed25519 public key). */
-  secret?: WebhookSecret
-  /** Several secrets, any of which may sign: the old and the new one during a rotation. */
-  secrets?: readonly WebhookSecret[]
+  /**
+   * The webhook's signing secret (`whsec_…`, or a `whpk_…` Ed25519 public key). Typed to take
+   * `process.env.…` as it is: an undefined secret throws `ReceiverOptionsError` at start-up.
+   */
+  secret?: WebhookSecret | undefined
+  /**
+   * Several secrets, any of which may sign: the old and the new one during a rotation. Each
+   * may be `process.env.…`; an undefined one throws `ReceiverOptionsError` at start-up.
+   */
+  secrets?: readonly (WebhookSecret | undefined)[] | undefined
   /** How far `webhook-timestamp` may be from now, in seconds, either way. Default 300. */
   toleranceSec?: number
   /** Where handled `webhook-id`s are remembered; `false` turns de-duplication off. Default: in memory, 24 h. */

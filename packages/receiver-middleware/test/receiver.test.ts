@@ -19,6 +19,16 @@ describe('createReceiver options', () => {
     expect(() => createReceiver({ secret: 'whsec_!!!' })).toThrow(/not usable/)
   })
 
+  it('takes process.env values (string | undefined) by type and refuses an unset one at start-up', () => {
+    const unset: string | undefined = process.env.CLOCKHOOK_TEST_SECRET_NOT_SET
+    const set: string | undefined = secret
+    expect(() => createReceiver({ secret: unset })).toThrow(/Is the environment variable set\?/)
+    expect(() => createReceiver({ secrets: [set, unset] })).toThrow(
+      /Is the environment variable set\?/,
+    )
+    expect(createReceiver({ secrets: [set, generateSecret()] })).toBeDefined()
+  })
+
   it('refuses out-of-range limits and a store without the interface', () => {
     expect(() => createReceiver({ secret, maxBodyBytes: 0 })).toThrow(/maxBodyBytes/)
     expect(() => createReceiver({ secret, toleranceSec: -1 })).toThrow(/toleranceSec/)

@@ -17,16 +17,23 @@ import { Workers } from './resources/workers'
 
 /** Options of `new Clockhook(…)`. */
 export interface ClockhookOptions {
-  /** An API key (`ck_…`); sent as `Authorization: Bearer`. */
-  apiKey: string
-  /** Where the API is, e.g. `http://127.0.0.1:8080` (a path prefix is kept). */
-  baseUrl: string
+  /**
+   * An API key (`ck_…`); sent as `Authorization: Bearer`. Default: the `CLOCKHOOK_API_KEY`
+   * environment variable (where there is a `process.env`). Typed `string | undefined` so
+   * `process.env.…` can be passed as it is; a missing key throws at construction.
+   */
+  apiKey?: string | undefined
+  /**
+   * Where the API is, e.g. `http://127.0.0.1:8080` (a path prefix is kept). Default: the
+   * `CLOCKHOOK_BASE_URL` environment variable.
+   */
+  baseUrl?: string | undefined
   /** Per-attempt timeout in ms. Default 60 000. */
-  timeoutMs?: number
+  timeoutMs?: number | undefined
   /** Retries after the first attempt of a call. Default 2. */
-  maxRetries?: number
+  maxRetries?: number | undefined
   /** A `fetch` implementation. Default: the global `fetch`. */
-  fetch?: typeof globalThis.fetch
+  fetch?: typeof globalThis.fetch | undefined
 }
 
 export type QueryValue = string | number | boolean | readonly string[] | null | undefined
@@ -43,9 +50,13 @@ export interface RequestSpec {
  * The Clockhook API client. One property per resource; every method takes an optional
  * `RequestOptions` last (`signal`, `timeoutMs`, `maxRetries`, `idempotencyKey`, `headers`).
  *
+ * `apiKey` and `baseUrl` default to the `CLOCKHOOK_API_KEY` and `CLOCKHOOK_BASE_URL`
+ * environment variables where the runtime has a `process.env` (Node, Bun, Deno).
+ *
  * @example
  * import { Clockhook } from '@clockhook/sdk'
- * const clockhook = new Clockhook({ apiKey: process.env.CLOCKHOOK_API_KEY!, baseUrl: 'http://127.0.0.1:8080' })
+ * const clockhook = new Clockhook({ apiKey: process.env.CLOCKHOOK_API_KEY, baseUrl: 'http://127.0.0.1:8080' })
+ * // or, with CLOCKHOOK_API_KEY and CLOCKHOOK_BASE_URL set: new Clockhook()
  * const { data: worker } = await clockhook.workers.create({ name: 'Ada' })
  * await clockhook.timeEntries.clockIn({ worker_id: worker.id })
  */
@@ -70,15 +81,28 @@ export class Clockhook {
   readonly #apiKey: string
   readonly #fetch: typeof globalThis.fetch
 
-  constructor(options: ClockhookOptions) {
-    if (typeof options?.apiKey !== 'string' || options.apiKey === '') {
-      throw invalidOption('apiKey is required (an API key, ck_…)')
+  constructor(options: ClockhookOptions = {}) {
+    if (options === null || typeof options !== 'object') {
+      throw invalidOption('new Clockhook(options) takes an options object: { apiKey, baseUrl }')
     }
-    if (typeof options.baseUrl !== 'string' || !URL.canParse(options.baseUrl)) {
+    const env = readEnv()
+    const apiKey = options.apiKey ?? env?.CLOCKHOOK_API_KEY
+    const baseUrl = options.baseUrl ?? env?.CLOCKHOOK_BASE_URL
+    if (typeof apiKey !== 'string' || apiKey === '') {
+      throw invalidOption(
+        'apiKey is required (an API key, ck_…): pass { apiKey } or set the CLOCKHOOK_API_KEY environment variable',
+      )
+    }
+    if (baseUrl === undefined || baseUrl === '') {
+      throw invalidOption(
+        'baseUrl is required: pass { baseUrl }, e.g. http://127.0.0.1:8080, or set the CLOCKHOOK_BASE_URL environment variable',
+      )
+    }
+    if (typeof baseUrl !== 'string' || !URL.canParse(baseUrl)) {
       throw invalidOption('baseUrl must be an absolute URL, e.g. http://127.0.0.1:8080')
     }
-    this.#apiKey = options.apiKey
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '')
+    this.#apiKey = apiKey
+    this.baseUrl = baseUrl.replace(/\/+$/, '')
     this.timeoutMs = checkCount(options.timeoutMs ?? 60_000, 'timeoutMs', 1)
     this.maxRetries = checkCount(options.maxRetries ?? defaultRetryPolicy.maxRetries, 'maxRetries')
     const custom = options.fetch
@@ -199,6 +223,14 @@ export class Clockhook {
     }
     return url.toString()
   }
+}
+
+/** `process.env` where there is one: the SDK also runs in browsers and Workers. */
+function readEnv(): Record<string, string | undefined> | undefined {
+  const env = (globalThis as { process?: { env?: unknown } }).process?.env
+  return env !== null && typeof env === 'object'
+    ? (env as Record<string, string | undefined>)
+    : undefined
 }
 
 function invalidOption(message: string): ClockhookError {

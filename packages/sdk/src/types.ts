@@ -91,9 +91,12 @@ export type WebhookEvent<V extends PayloadVersion = PayloadVersion> = {
   }
 }[EventType]
 
-/** Pull API parameters: `after` is a `next_cursor`; `wait` long-polls up to that many seconds. */
+/**
+ * Pull API parameters: `after` is a `next_cursor` (`null` or missing: from the first event,
+ * so `after = page.next_cursor` type-checks); `wait` long-polls up to that many seconds.
+ */
 export interface EventListParams {
-  after?: string
+  after?: string | null
   types?: EventType[]
   limit?: number
   wait?: number

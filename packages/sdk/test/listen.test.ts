@@ -171,6 +171,28 @@ describe('clockhook listen (the built bin)', () => {
     await down.close()
   })
 
+  it('a 401 from the receiver prints a hint about the signing secret', async () => {
+    const refusing = await startReceiver(() => 401)
+    const r = run(
+      ['listen', '--forward-to', refusing.url, '--base-url', server.url, '--wait', '1'].concat([
+        '--events',
+        'worker.created',
+        '--state-file',
+        join(dir, 'refusing.json'),
+      ]),
+      { CLOCKHOOK_API_KEY: server.adminKey },
+    )
+    running.push(r)
+    await r.line(/^State: /)
+    await clockhook.workers.create({ name: 'Dee' })
+    expect(await r.line(/Z {2}worker\.created /)).toMatch(
+      /-> failed \(HTTP 401\) in \d+ ms \(signature refused: does the receiver use the signing secret printed above\? see --secret\)$/,
+    )
+    r.kill('SIGINT')
+    expect(await r.exited).toBe(0)
+    await refusing.close()
+  })
+
   it('--since forwards only events at or after that time', async () => {
     const own = await startReceiver()
     const { data: early } = await clockhook.workers.create({ name: 'early' })
@@ -206,7 +228,7 @@ describe('clockhook listen (the built bin)', () => {
     await own.close()
   })
 
-  it('refuses a bad key with exit code 1 and unknown event types with exit code 2', async () => {
+  it('refuses a bad key with exit code 1, a missing --forward-to and unknown event types with exit code 2', async () => {
     const bad = run([
       'listen',
       '--forward-to',
@@ -220,6 +242,16 @@ describe('clockhook listen (the built bin)', () => {
     ])
     expect(await bad.exited).toBe(1)
     expect(bad.stderr()).toMatch(/unauthorized/)
+    const missing = run(['listen', '--base-url', server.url], {
+      CLOCKHOOK_API_KEY: server.adminKey,
+    })
+    expect(await missing.exited).toBe(2)
+    expect(missing.stderr()).toMatch(/^clockhook: --forward-to is required/)
+    const notUrl = run(['listen', '--forward-to', 'localhost 3000'], {
+      CLOCKHOOK_API_KEY: server.adminKey,
+    })
+    expect(await notUrl.exited).toBe(2)
+    expect(notUrl.stderr()).toMatch(/^clockhook: --forward-to must be a URL/)
     const unknown = listen(['--events', 'clock.sideways'])
     expect(await unknown.exited).toBe(2)
     expect(unknown.stderr()).toMatch(/unknown event types: clock\.sideways/)

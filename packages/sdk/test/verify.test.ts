@@ -1,4 +1,4 @@
-import { Webhook, WebhookVerificationError } from '@clockhook/signer'
+import { Webhook, WebhookError, WebhookVerificationError } from '@clockhook/signer'
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { Clockhook, type WebhookEvent } from '../src/index'
 import { startReceiver, startTestServer, type TestServer } from './support'
@@ -113,6 +113,22 @@ describe('webhooks.verify', () => {
       )
       .catch((e) => e)
     expect(stale.code).toBe('timestamp_too_old')
+  })
+
+  it('takes a process.env secret (string | undefined) and rejects an unset one with a clear error', async () => {
+    const secret = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'
+    const body = '{"type":"worker.deleted","timestamp":"2026-01-01T00:00:00.000Z","data":{}}'
+    const headers = new Webhook(secret).signHeaders('msg_3', new Date(), body)
+    const fromEnv: string | undefined = process.env.CLOCKHOOK_TEST_SECRET_NOT_SET
+    const unset = await clockhook.webhooks.verify(body, headers, fromEnv).catch((e) => e)
+    expect(unset).toBeInstanceOf(WebhookError)
+    expect(unset).not.toBeInstanceOf(WebhookVerificationError)
+    expect(unset.code).toBe('invalid_secret')
+    expect(unset.message).toMatch(/undefined — is the environment variable set\?/)
+    const set: string | undefined = secret
+    expect((await clockhook.webhooks.verify(body, headers, [fromEnv ?? secret, set])).id).toBe(
+      'msg_3',
+    )
   })
 
   it('accepts the old and the new secret during a rotation', async () => {

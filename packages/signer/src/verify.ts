@@ -31,15 +31,22 @@ export type Verifier = <T = unknown>(
 
 /**
  * A verifier for edge runtimes (Workers, Deno, Bun, browsers): Web Crypto only, no Node
- * APIs. Secrets are parsed and imported once, then reused for every request.
+ * APIs. Secrets are parsed and imported once, then reused for every request. `secret` may
+ * be `undefined` (an unset environment variable): that throws `invalid_secret` here.
  *
  * @example
- * import { createVerifier } from '@clockhook/signer/verify'
- * const verify = createVerifier(env.WEBHOOK_SECRET)
- * export default { async fetch(req) { const event = await verify(await req.text(), req.headers) } }
+ * import { createVerifier, type Verifier } from '@clockhook/signer/verify'
+ * let verify: Verifier | undefined
+ * export default {
+ *   async fetch(req: Request, env: { WEBHOOK_SECRET: string }) {
+ *     verify ??= createVerifier(env.WEBHOOK_SECRET)
+ *     const event = await verify(await req.text(), req.headers)
+ *     return new Response(null, { status: 204 })
+ *   },
+ * }
  */
 export function createVerifier(
-  secret: WebhookSecret | readonly WebhookSecret[],
+  secret: WebhookSecret | readonly (WebhookSecret | undefined)[] | undefined,
   options: VerifierOptions = {},
 ): Verifier {
   const keys = parseKeys(secret, options)
@@ -75,12 +82,13 @@ export function createVerifier(
  * One-shot verification on Web Crypto. Prefer `createVerifier` when verifying many requests.
  *
  * @example
+ * // in a Worker's fetch(req, env):
  * const event = await verifyWebhook(await req.text(), req.headers, env.WEBHOOK_SECRET)
  */
 export function verifyWebhook<T = unknown>(
   payload: WebhookPayload,
   headers: WebhookHeaders,
-  secret: WebhookSecret | readonly WebhookSecret[],
+  secret: WebhookSecret | readonly (WebhookSecret | undefined)[] | undefined,
   options?: VerifierOptions & VerifyOptions,
 ): Promise<T> {
   return createVerifier(secret, options)<T>(payload, headers, options)

@@ -51,7 +51,10 @@ export class Webhook {
   readonly #derivedPublicKeys = new WeakMap<Key, Uint8Array>()
   readonly #derivedPublicKeysAsync = new WeakMap<Key, Promise<Uint8Array>>()
 
-  constructor(secret: WebhookSecret | readonly WebhookSecret[], options: WebhookOptions = {}) {
+  constructor(
+    secret: WebhookSecret | readonly (WebhookSecret | undefined)[] | undefined,
+    options: WebhookOptions = {},
+  ) {
     this.#keys = parseKeys(secret, options)
     this.#tolerance = checkTolerance(options.tolerance)
     this.#now = options.now ?? Date.now

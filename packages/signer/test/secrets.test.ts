@@ -41,6 +41,23 @@ describe('secrets', () => {
     })
   }
 
+  it('accepts string | undefined from process.env by type, and says an undefined secret is unset', () => {
+    const fromEnv: string | undefined = process.env.CLOCKHOOK_TEST_SECRET_THAT_IS_NOT_SET
+    const unset = expect.objectContaining({
+      name: 'WebhookError',
+      code: 'invalid_secret',
+      message: expect.stringMatching(
+        /^the webhook secret is undefined — is the environment variable set\?/,
+      ),
+    })
+    expect(() => new Webhook(fromEnv)).toThrow(unset)
+    expect(() => createVerifier(fromEnv)).toThrow(unset)
+    expect(() => new Webhook([SPEC.secret, fromEnv])).toThrow(unset)
+    expect(() => createVerifier([fromEnv, SPEC.secret])).toThrow(unset)
+    const set: string | undefined = SPEC.secret
+    expect(new Webhook(set).sign('msg_1', now, 'x')).toMatch(/^v1,/)
+  })
+
   it('takes a raw secret as its UTF-8 bytes with format: raw, like standardwebhooks', () => {
     const raw = new Webhook('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', { format: 'raw' })
     const bytes = new Webhook(new TextEncoder().encode('MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'))

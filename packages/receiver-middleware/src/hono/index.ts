@@ -60,7 +60,7 @@ const send = (c: Context, result: WebhookResult) =>
  * import { verifyWebhooks } from '@clockhook/receiver-middleware/hono'
  *
  * const app = new Hono()
- * app.post('/webhooks', verifyWebhooks({ secret: env.CLOCKHOOK_WEBHOOK_SECRET }), (c) => {
+ * app.post('/webhooks', verifyWebhooks({ secret: process.env.CLOCKHOOK_WEBHOOK_SECRET }), (c) => {
  *   const event = c.get('webhook')
  *   if (event.type === 'clock.in') console.log(event.data)
  *   return c.body(null, 204)

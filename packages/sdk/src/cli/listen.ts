@@ -5,6 +5,10 @@ import type { EventType } from '../types'
 import { forwardEvent } from './forward'
 import { defaultStateFile, type ListenState, readState, writeState } from './state'
 
+/** Appended to a 401 from the local receiver: almost always a receiver using another secret. */
+export const SIGNATURE_HINT =
+  ' (signature refused: does the receiver use the signing secret printed above? see --secret)'
+
 export interface ListenOptions {
   forwardTo: string
   apiKey: string
@@ -105,7 +109,7 @@ export async function listen(
       out.line(
         result.ok
           ? `${head}  -> ${result.status} in ${result.ms} ms`
-          : `${head}  -> failed (${result.error}) in ${result.ms} ms`,
+          : `${head}  -> failed (${result.error}) in ${result.ms} ms${result.status === 401 ? SIGNATURE_HINT : ''}`,
       )
     }
     cursor = page.next_cursor ?? cursor

@@ -50,7 +50,13 @@ function parseListen(args: string[]): ListenOptions {
     process.exit(0)
   }
   const forwardTo = values['forward-to']
-  if (!forwardTo || !URL.canParse(forwardTo)) usage('--forward-to must be a URL')
+  if (forwardTo === undefined || forwardTo === '') {
+    usage(
+      '--forward-to is required: the local URL to POST events to, e.g. http://localhost:3000/webhooks',
+    )
+  }
+  if (!URL.canParse(forwardTo))
+    usage('--forward-to must be a URL, e.g. http://localhost:3000/webhooks')
   const apiKey = values['api-key'] ?? process.env.CLOCKHOOK_API_KEY
   if (!apiKey) usage('an API key is needed: --api-key or CLOCKHOOK_API_KEY')
   const baseUrl = values['base-url'] ?? process.env.CLOCKHOOK_BASE_URL ?? 'http://127.0.0.1:8080'

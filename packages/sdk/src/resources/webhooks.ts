@@ -119,16 +119,18 @@ export class Webhooks extends APIResource {
    * Verifies a webhook request (Standard Webhooks signature and timestamp, on the raw body)
    * and returns its event, typed by `type`. `id` is the `webhook-id` header. Rejects with
    * `WebhookVerificationError` from `@clockhook/signer` when it must not be trusted.
+   * `secret` takes `process.env.…` as it is: an undefined one rejects with a `WebhookError`
+   * (`invalid_secret`) saying the environment variable is probably unset.
    * Web Crypto only: runs on Node, Deno, Bun, Workers and browsers.
    *
    * @example
-   * const event = await clockhook.webhooks.verify(await req.text(), req.headers, process.env.WEBHOOK_SECRET!)
+   * const event = await clockhook.webhooks.verify(await req.text(), req.headers, process.env.WEBHOOK_SECRET)
    * if (event.type === 'clock.in') console.log(event.data.clock_in)
    */
   async verify<V extends PayloadVersion = PayloadVersion>(
     rawBody: WebhookPayload,
     headers: WebhookHeaders,
-    secret: string | readonly string[],
+    secret: string | readonly (string | undefined)[] | undefined,
     options: VerifyOptions<V> = {},
   ): Promise<WebhookEvent<V>> {
     const verifier = createVerifier(

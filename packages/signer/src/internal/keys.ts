@@ -20,7 +20,20 @@ export interface KeyFormat {
   format?: 'raw'
 }
 
-export function parseKey(secret: WebhookSecret, options: KeyFormat = {}): Key {
+/**
+ * What the constructors accept: a secret, or several. `undefined` is accepted by the type so
+ * `process.env.WEBHOOK_SECRET` (a `string | undefined`) can be passed as it is; it throws
+ * `invalid_secret` at construction, saying the environment variable is probably unset.
+ */
+export type WebhookSecretInput = WebhookSecret | undefined | readonly (WebhookSecret | undefined)[]
+
+export function parseKey(secret: WebhookSecret | undefined, options: KeyFormat = {}): Key {
+  if (secret === undefined) {
+    throw new WebhookError(
+      'the webhook secret is undefined — is the environment variable set? (pass the whsec_… signing secret)',
+      { code: 'invalid_secret' },
+    )
+  }
   if (secret instanceof Uint8Array) {
     if (secret.length === 0)
       throw new WebhookError('the secret is empty', { code: 'invalid_secret' })
@@ -65,11 +78,10 @@ export function parseKey(secret: WebhookSecret, options: KeyFormat = {}): Key {
   return { kind: 'hmac', bytes }
 }
 
-export function parseKeys(
-  secrets: WebhookSecret | readonly WebhookSecret[],
-  options?: KeyFormat,
-): Key[] {
-  const list = Array.isArray(secrets) ? secrets : [secrets as WebhookSecret]
+export function parseKeys(secrets: WebhookSecretInput, options?: KeyFormat): Key[] {
+  const list: readonly (WebhookSecret | undefined)[] = Array.isArray(secrets)
+    ? secrets
+    : [secrets as WebhookSecret | undefined]
   if (list.length === 0)
     throw new WebhookError('at least one secret is needed', { code: 'invalid_secret' })
   return list.map((s) => parseKey(s, options))
