@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { ConfigError, loadConfig } from './config'
 import { openDatabase } from './db/database'
 import { createLogger } from './logger'
-import { StartupError, startServer } from './server'
+import { type RunningServer, StartupError, startServer } from './server'
 import { createAdminKey } from './tenants'
 
 const USAGE = `clockhook-server [--role api|worker|all] [--port N] [--host H] [--database postgres://…]
@@ -53,17 +53,24 @@ async function main(): Promise<void> {
 
   const config = loadConfig(env)
   const logger = createLogger({ level: config.LOG_LEVEL })
-  const server = await startServer(config, logger)
+  // the handlers are in place before anything starts: a signal during start-up waits for
+  // it to finish, then shuts down cleanly (it never kills a half-started server)
+  let server: RunningServer | undefined
   let stopping = false
-  const stop = async (signal: string) => {
+  const shutDown = async () => {
+    await server!.close()
+    process.exit(0)
+  }
+  const stop = (signal: string) => {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'shutting down: draining deliveries in flight')
-    await server.close()
-    process.exit(0)
+    if (server) void shutDown()
   }
-  process.on('SIGTERM', () => void stop('SIGTERM'))
-  process.on('SIGINT', () => void stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+  server = await startServer(config, logger)
+  if (stopping) await shutDown()
 }
 
 async function printNewAdminKey(

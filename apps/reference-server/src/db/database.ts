@@ -29,13 +29,13 @@ export async function openDatabase(options: {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 })
     kind = 'postgres'
     db = new Kysely<AppSchema>({ dialect: new PostgresDialect({ pool }) })
-    store = postgresStore({ pool, kysely: db as Kysely<unknown> })
+    store = postgresStore({ pool, kysely: db })
   } else {
     mkdirSync(options.dataDir, { recursive: true })
     const database = new Database(join(options.dataDir, 'clockhook.db'))
     kind = 'sqlite'
     db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database }) })
-    store = sqliteStore({ database, kysely: db as Kysely<unknown> })
+    store = sqliteStore({ database, kysely: db })
   }
   const handle: AppDatabase = {
     kind,

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { z } from '@hono/zod-openapi'
-import { audit } from '../audit'
+import { audit, withAudit } from '../audit'
 import type { AppContext } from '../context'
 import { actorOf, IdParam, json, protectedRoute, resource, tenantScope } from './common'
 import { iso } from './webhook-wire'
@@ -88,17 +88,18 @@ export function webhookSecretRoutes({ database, dispatcher }: AppContext): OpenA
       const { id } = c.req.valid('param')
       const input = c.req.valid('json') ?? {}
       const grace = input.grace_period_seconds ?? 86_400
-      const { secret } = await dispatcher.rotateSecret(id, {
-        ...tenantScope(c),
-        gracePeriodMs: grace * 1000,
-      })
-      await audit(database.db, {
-        tenantId: c.get('caller').tenantId,
-        actor: actorOf(c),
-        action: 'webhook.secret_rotated',
-        target: id,
-        details: { grace_period_seconds: grace },
-      })
+      const { secret } = await withAudit(
+        database.db,
+        {
+          tenantId: c.get('caller').tenantId,
+          actor: actorOf(c),
+          action: 'webhook.secret_rotated',
+          target: id,
+          details: { grace_period_seconds: grace },
+        },
+        (trx) =>
+          dispatcher.rotateSecret(id, { ...tenantScope(c), gracePeriodMs: grace * 1000, trx }),
+      )
       return c.json({ secret }, 200)
     },
   )

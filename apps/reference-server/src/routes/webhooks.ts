@@ -2,7 +2,7 @@ import type { Endpoint } from '@clockhook/dispatcher'
 import type { OpenAPIHono } from '@hono/zod-openapi'
 import { z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
-import { audit } from '../audit'
+import { withAudit } from '../audit'
 import type { AppContext } from '../context'
 import { newId } from '../ids'
 import { visibleTo } from '../portal'
@@ -70,26 +70,32 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
       const input = c.req.valid('json')
       const { tenantId } = c.get('caller')
       const warnings = await warningsFor(tenantId, input.url, true)
-      const { endpoint, secret } = await dispatcher.createEndpoint({
-        id: newId('wh_'),
-        tenantId,
-        url: input.url,
-        eventTypes: input.events ?? null,
-        enabled: input.enabled ?? true,
-        version: input.version ?? null,
-        headers: input.headers ?? {},
-        description: input.description ?? null,
-        timeoutMs: input.timeout_seconds ? input.timeout_seconds * 1000 : null,
-        ...tuningOf(input),
-        metadata: { name: input.name },
-      })
-      await audit(database.db, {
+      const id = newId('wh_')
+      const entry = {
         tenantId,
         actor: actorOf(c),
         action: 'webhook.created',
-        target: endpoint.id,
-        details: { url: endpoint.url, events: input.events ?? ['*'] },
-      })
+        target: id,
+        details: { url: input.url, events: input.events ?? ['*'] },
+      }
+      const { endpoint, secret } = await withAudit(database.db, entry, (trx) =>
+        dispatcher.createEndpoint(
+          {
+            id,
+            tenantId,
+            url: input.url,
+            eventTypes: input.events ?? null,
+            enabled: input.enabled ?? true,
+            version: input.version ?? null,
+            headers: input.headers ?? {},
+            description: input.description ?? null,
+            timeoutMs: input.timeout_seconds ? input.timeout_seconds * 1000 : null,
+            ...tuningOf(input),
+            metadata: { name: input.name },
+          },
+          { trx },
+        ),
+      )
       return c.json(
         { ...toWebhook(endpoint, 0, await shownHeaders(c, endpoint)), secret, warnings },
         201,
@@ -195,26 +201,7 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
         input.url ?? current.url,
         input.url !== undefined,
       )
-      const updated = await dispatcher.updateEndpoint(
-        id,
-        {
-          ...(input.url !== undefined ? { url: input.url } : {}),
-          ...(input.events !== undefined ? { eventTypes: input.events } : {}),
-          ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-          ...(input.version !== undefined ? { version: input.version } : {}),
-          ...(input.headers !== undefined ? { headers: input.headers } : {}),
-          ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.timeout_seconds !== undefined
-            ? { timeoutMs: input.timeout_seconds === null ? null : input.timeout_seconds * 1000 }
-            : {}),
-          ...tuningOf(input),
-          ...(input.name !== undefined
-            ? { metadata: { ...current.metadata, name: input.name } }
-            : {}),
-        },
-        tenantScope(c),
-      )
-      await audit(database.db, {
+      const entry = {
         tenantId: current.tenantId,
         actor: actorOf(c),
         action: 'webhook.updated',
@@ -225,7 +212,28 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
             ? { url: { from: current.url, to: input.url } }
             : {}),
         },
-      })
+      }
+      const updated = await withAudit(database.db, entry, (trx) =>
+        dispatcher.updateEndpoint(
+          id,
+          {
+            ...(input.url !== undefined ? { url: input.url } : {}),
+            ...(input.events !== undefined ? { eventTypes: input.events } : {}),
+            ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+            ...(input.version !== undefined ? { version: input.version } : {}),
+            ...(input.headers !== undefined ? { headers: input.headers } : {}),
+            ...(input.description !== undefined ? { description: input.description } : {}),
+            ...(input.timeout_seconds !== undefined
+              ? { timeoutMs: input.timeout_seconds === null ? null : input.timeout_seconds * 1000 }
+              : {}),
+            ...tuningOf(input),
+            ...(input.name !== undefined
+              ? { metadata: { ...current.metadata, name: input.name } }
+              : {}),
+          },
+          { ...tenantScope(c), trx },
+        ),
+      )
       const health = await dispatcher.endpointHealth(id, tenantScope(c))
       return c.json(
         { ...toWebhook(updated, health.errorRate, await shownHeaders(c, updated)), warnings },
@@ -247,13 +255,16 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      await dispatcher.deleteEndpoint(id, tenantScope(c))
-      await audit(database.db, {
-        tenantId: c.get('caller').tenantId,
-        actor: actorOf(c),
-        action: 'webhook.deleted',
-        target: id,
-      })
+      await withAudit(
+        database.db,
+        {
+          tenantId: c.get('caller').tenantId,
+          actor: actorOf(c),
+          action: 'webhook.deleted',
+          target: id,
+        },
+        (trx) => dispatcher.deleteEndpoint(id, { ...tenantScope(c), trx }),
+      )
       return c.body(null, 204)
     },
   )

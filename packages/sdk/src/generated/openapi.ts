@@ -2742,7 +2742,8 @@ export interface operations {
                     name: string;
                     /** Format: uri */
                     url: string;
-                    events: ("clock.in" | "clock.out" | "worker.created" | "worker.updated" | "worker.deleted" | "shift.created" | "document.expired" | "time_entry.updated" | "time_entry.deleted")[];
+                    /** @description What to send; every event type when left out (`["*"]`) */
+                    events?: ("clock.in" | "clock.out" | "worker.created" | "worker.updated" | "worker.deleted" | "shift.created" | "document.expired" | "time_entry.updated" | "time_entry.deleted" | "*" | "clock.*" | "worker.*" | "shift.*" | "document.*" | "time_entry.*")[];
                     enabled?: boolean;
                     version?: 1 | 2 | null;
                     headers?: {
@@ -3088,7 +3089,8 @@ export interface operations {
                     name?: string;
                     /** Format: uri */
                     url?: string;
-                    events?: ("clock.in" | "clock.out" | "worker.created" | "worker.updated" | "worker.deleted" | "shift.created" | "document.expired" | "time_entry.updated" | "time_entry.deleted")[];
+                    /** @description What to send; every event type when left out (`["*"]`) */
+                    events?: ("clock.in" | "clock.out" | "worker.created" | "worker.updated" | "worker.deleted" | "shift.created" | "document.expired" | "time_entry.updated" | "time_entry.deleted" | "*" | "clock.*" | "worker.*" | "shift.*" | "document.*" | "time_entry.*")[];
                     enabled?: boolean;
                     version?: 1 | 2 | null;
                     headers?: {
