@@ -1,4 +1,5 @@
-import type { Endpoint, Message, SendInput } from '@clockhook/dispatcher'
+import { createHmac } from 'node:crypto'
+import type { Endpoint, ExtraHeaders, Message, SendInput } from '@clockhook/dispatcher'
 import { z } from 'zod'
 
 /**
@@ -154,4 +155,15 @@ export function eventCatalog() {
     }
     return { type, description: descriptions[type], schemas: { '1': schema1, '2': schema2 } }
   })
+}
+
+/**
+ * The opt-in GitHub-style signature of a webhook with `legacy_signature_header`:
+ * `sha256=<hex HMAC-SHA256 of the raw body>`, keyed with the `whsec_…` secret as written.
+ * It has no timestamp, so unlike the Standard Webhooks headers it does not stop replays.
+ */
+export const legacySignature: ExtraHeaders = ({ endpoint, body, secret }) => {
+  const header = endpoint.metadata.legacy_signature_header
+  if (typeof header !== 'string') return {}
+  return { [header]: `sha256=${createHmac('sha256', secret).update(body).digest('hex')}` }
 }

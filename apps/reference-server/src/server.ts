@@ -8,7 +8,7 @@ import type { Config } from './config'
 import type { Logger } from './context'
 import { aesGcmCipher, loadMasterKey } from './crypto'
 import { openDatabase } from './db/database'
-import { createRenderer } from './events'
+import { createRenderer, legacySignature } from './events'
 import { idempotentRequests } from './idempotency'
 import { createLongPolls } from './long-poll'
 import { createObservability } from './observability'
@@ -57,6 +57,7 @@ export async function startServer(
     store: database.store,
     secretCipher: cipher,
     render: createRenderer(tenantVersions(database.db)),
+    extraHeaders: legacySignature,
     ssrf: config.CLOCKHOOK_ALLOW_PRIVATE_URLS ? { allowPrivateNetworks: true } : {},
     ...(config.CLOCKHOOK_RETRY_SCHEDULE
       ? { retrySchedule: config.CLOCKHOOK_RETRY_SCHEDULE, pollIntervalMs: 200 }

@@ -1,4 +1,6 @@
+import { createHmac } from 'node:crypto'
 import { Agent, request } from 'node:http'
+import { Webhook } from '@clockhook/signer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databases } from './databases'
 import { apiClient, eventually, startRecorder, startTestServer, type TestServer } from './support'
@@ -252,6 +254,43 @@ for (const database of databases)
       } finally {
         await groups.close()
         await everything.close()
+      }
+    })
+
+    it('signs GitHub-style in an opt-in legacy header next to the Standard Webhooks ones', async () => {
+      const receiver = await startRecorder()
+      try {
+        const base = { name: 'legacy', url: receiver.url, events: ['clock.in'] }
+        for (const bad of ['Authorization', 'webhook-signature', 'X-Forwarded-For', 'x y'])
+          expect(
+            (await call('POST', '/v1/webhooks', { ...base, legacy_signature_header: bad })).status,
+            bad,
+          ).toBe(400)
+        const hook = await call('POST', '/v1/webhooks', {
+          ...base,
+          legacy_signature_header: 'X-Clockhook-Signature',
+        })
+        expect(hook.body.legacy_signature_header).toBe('x-clockhook-signature')
+        secrets.push(hook.body.secret)
+        await call('POST', `/v1/webhooks/${hook.body.id}/test`)
+        const [first] = await eventually(
+          async () => receiver.received.length > 0 && receiver.received,
+        )
+        const hex = createHmac('sha256', hook.body.secret).update(first!.body).digest('hex')
+        expect(first!.headers['x-clockhook-signature']).toBe(`sha256=${hex}`)
+        expect(() =>
+          new Webhook(hook.body.secret).verify(first!.body, first!.headers),
+        ).not.toThrow()
+        const off = await call('PATCH', `/v1/webhooks/${hook.body.id}`, {
+          legacy_signature_header: null,
+          name: 'legacy off',
+        })
+        expect(off.body).toMatchObject({ legacy_signature_header: null, name: 'legacy off' })
+        await call('POST', `/v1/webhooks/${hook.body.id}/test`)
+        const second = await eventually(async () => receiver.received[1] ?? false)
+        expect(second.headers['x-clockhook-signature']).toBeUndefined()
+      } finally {
+        await receiver.close()
       }
     })
 

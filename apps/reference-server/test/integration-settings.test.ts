@@ -428,7 +428,7 @@ for (const database of databases)
       expect(expired.body.error.message).toMatch(/expired/)
     })
 
-    it('purges delivered payloads after the longest retention and expired portal links', async () => {
+    it('purges each tenant’s delivered payloads after its own retention, and expired portal links', async () => {
       const hook = await call('POST', '/v1/webhooks', {
         name: 'retained',
         url: recorder.url,
@@ -440,7 +440,7 @@ for (const database of databases)
         const count = async () =>
           (await dispatcher.listDeliveries(hook.body.id, { limit: 10 })).data.length
         expect(await count()).toBe(1)
-        // 90 days is the longest retention (tenant one): 31 days on, nothing goes
+        // 90 days of retention: 31 days on, nothing goes
         await call('PATCH', '/v1/settings', { retention_days: 90 })
         const early = await purgeByRetention(d.db, dispatcher, Date.now() + 31 * DAY)
         expect(early.deliveries).toBe(0)

@@ -15,6 +15,14 @@ import type {
 // The dispatcher's public surface: its options, inputs and methods.
 
 /** Turns a message into the request body for one endpoint (payload versions live here). */
+/** See `DispatcherOptions.extraHeaders`. */
+export type ExtraHeaders = (attempt: {
+  endpoint: Endpoint
+  message: Message
+  body: string
+  secret: string
+}) => Record<string, string> | Promise<Record<string, string>>
+
 export type Renderer = (message: Message, endpoint: Endpoint) => string | Promise<string>
 
 /** Seals secrets at rest (the host's AES-GCM, say); the store only sees sealed strings. */
@@ -65,6 +73,18 @@ export interface DispatcherOptions {
   /** SSRF guard, on by default. */
   ssrf?: SsrfOptions
   render?: Renderer
+  /**
+   * More request headers for an attempt, computed from what is sent: e.g. a receiver's
+   * legacy `X-…-Signature: sha256=<hex HMAC of the body>` next to the Standard Webhooks
+   * headers. Called after `render`; `secret` is the endpoint's current signing secret.
+   * The Standard Webhooks headers, `content-type` and `user-agent` cannot be overridden.
+   *
+   * @example
+   * extraHeaders: ({ endpoint, body, secret }) => endpoint.metadata.githubStyle
+   *   ? { 'x-signature': `sha256=${hmacHex(secret, body)}` }
+   *   : {}
+   */
+  extraHeaders?: ExtraHeaders
   /**
    * The clock (epoch ms) for scheduling, and — when it has `setTimeout`/`clearTimeout` —
    * for the worker's own timers: inject one to run the whole retry schedule in a test.
@@ -212,6 +232,8 @@ export interface Dispatcher {
   /** Deletes final deliveries, attempts and messages older than a time (retention). */
   purge(options: {
     olderThan: Date | number
+    /** Only this tenant's (retention per tenant); every tenant's when left out. */
+    tenantId?: string
   }): Promise<{ messages: number; deliveries: number; attempts: number }>
   /**
    * Deliveries still to be attempted: `due` now (enabled endpoints), `scheduled` for later

@@ -4,6 +4,7 @@ export type {
   Dispatcher,
   DispatcherOptions,
   EndpointHealth,
+  ExtraHeaders,
   Logger,
   Renderer,
   Scope,

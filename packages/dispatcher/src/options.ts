@@ -1,4 +1,4 @@
-import type { DispatcherOptions, Logger, Renderer } from './api'
+import type { DispatcherOptions, ExtraHeaders, Logger, Renderer } from './api'
 import type { Clock } from './clock'
 import { systemClock } from './clock'
 import { DispatcherError } from './errors'
@@ -27,6 +27,7 @@ export interface Config {
   clock: Clock
   userAgent: string
   render: Renderer
+  extraHeaders: ExtraHeaders | undefined
   logger: Logger | undefined
 }
 
@@ -77,6 +78,7 @@ export function resolveOptions(options: DispatcherOptions): Config {
     clock: options.clock ?? systemClock,
     userAgent: options.userAgent ?? 'Clockhook-Dispatcher/0.1',
     render: options.render ?? defaultRender,
+    extraHeaders: options.extraHeaders,
     logger: options.logger,
   }
 }

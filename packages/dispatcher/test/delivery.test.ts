@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { Webhook } from '@clockhook/signer'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Dispatcher, DispatcherEvents, DispatcherOptions } from '../src/index'
@@ -66,6 +67,27 @@ for (const factory of storeFactories) {
         trigger: 'scheduled',
       })
       expect(detail.attempts[0]!.requestHeaders['webhook-signature']).toMatch(/^v1,/)
+    })
+
+    it('adds the host’s extra headers, computed from the body and the secret, but never over the signature', async () => {
+      const d = make({
+        extraHeaders: ({ endpoint, body, secret }): Record<string, string> =>
+          endpoint.metadata.legacy
+            ? {
+                'X-Legacy-Signature': `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`,
+                'webhook-signature': 'forged',
+              }
+            : {},
+      })
+      await d.start()
+      const { secret } = await d.createEndpoint({ url: receiver.url, metadata: { legacy: true } })
+      await d.send({ type: 'clock.in', data: { n: 1 } })
+      const [req] = await receiver.waitFor(1)
+      const expected = createHmac('sha256', secret).update(req!.body).digest('hex')
+      expect(req!.headers['x-legacy-signature']).toBe(`sha256=${expected}`)
+      expect(() =>
+        new Webhook(secret).verify(req!.body, req!.headers as Record<string, string>),
+      ).not.toThrow()
     })
 
     it('fans out only to enabled endpoints of the tenant that take the type', async () => {

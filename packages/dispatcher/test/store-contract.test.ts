@@ -462,6 +462,20 @@ for (const factory of storeFactories) {
       expect(await store.getMessage(m.id)).toBeDefined()
     })
 
+    it('purges one tenant’s history only, when asked to', async () => {
+      const mine = message({ tenantId: 'ten_mine', createdAt: T0 - 1 })
+      const theirs = message({ tenantId: 'ten_theirs', createdAt: T0 - 1 })
+      await store.insertMessage(mine, [])
+      await store.insertMessage(theirs, [])
+      expect(await store.purge(T0 + 1, 'ten_mine')).toEqual({
+        messages: 1,
+        deliveries: 0,
+        attempts: 0,
+      })
+      expect(await store.getMessage(mine.id)).toBeUndefined()
+      expect(await store.getMessage(theirs.id)).toBeDefined()
+    })
+
     it('counts deliveries of a disabled endpoint as paused, not due', async () => {
       const on = endpoint()
       const off = endpoint({ enabled: false })

@@ -237,6 +237,8 @@ export const CONSOLE_HTML = `<!doctype html>
       <div><label for="wh-concurrency">Max in flight</label><input id="wh-concurrency" name="concurrency" type="number" min="1" max="1000" placeholder="no limit"></div>
       <div><label for="wh-timeout">Timeout (seconds)</label><input id="wh-timeout" name="timeout" type="number" min="1" max="30" placeholder="30"></div>
     </div>
+    <label for="wh-legacy">Legacy signature header <span class="hint">(optional, for receivers written for GitHub-style <code>sha256=&lt;hex HMAC of the body&gt;</code>; the standard headers are sent too and are safer)</span></label>
+    <input id="wh-legacy" name="legacy" type="text" placeholder="X-Clockhook-Signature" autocomplete="off" spellcheck="false">
     <label class="check"><input id="wh-ordered" name="ordered" type="checkbox"> Deliver in order (one at a time)</label>
     <label class="check" id="wh-enabled-row"><input id="wh-enabled" name="enabled" type="checkbox" checked> Enabled</label>
     <p class="error" id="wh-error" role="alert"></p>

@@ -568,6 +568,7 @@ function openWebhookForm(w) {
   $('wh-rate').value = w && w.rate_limit_per_second ? w.rate_limit_per_second : ''
   $('wh-concurrency').value = w && w.max_concurrency ? w.max_concurrency : ''
   $('wh-timeout').value = w && w.timeout_seconds ? w.timeout_seconds : ''
+  $('wh-legacy').value = w && w.legacy_signature_header ? w.legacy_signature_header : ''
   $('wh-ordered').checked = Boolean(w && w.ordered)
   $('wh-enabled-row').hidden = Boolean(w)
   urlAdvice()
@@ -605,6 +606,7 @@ async function saveWebhook(w) {
     rate_limit_per_second: numberOrNull($('wh-rate').value),
     max_concurrency: numberOrNull($('wh-concurrency').value),
     timeout_seconds: numberOrNull($('wh-timeout').value),
+    legacy_signature_header: $('wh-legacy').value.trim() || null,
   }
   if (!w) body.enabled = $('wh-enabled').checked
   try {

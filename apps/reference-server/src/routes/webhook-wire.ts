@@ -43,6 +43,10 @@ export const Webhook = z
       .int()
       .nullable()
       .openapi({ description: 'Deliveries in flight at once at most; `null` = no limit' }),
+    legacy_signature_header: z.string().nullable().openapi({
+      description:
+        'A header that also carries `sha256=<hex HMAC-SHA256 of the raw body>` keyed with the `whsec_…` secret as written (GitHub-style receivers); `null` = off',
+    }),
     status: z.enum(['active', 'disabled', 'failing']).openapi({
       description:
         '`failing`: disabled automatically, or every attempt has failed since `failing_since`; `disabled`: turned off',
@@ -129,6 +133,12 @@ export const WebhookInput = z
     ordered: z.boolean().optional(),
     rate_limit_per_second: z.number().int().min(1).max(10_000).nullable().optional(),
     max_concurrency: z.number().int().min(1).max(1_000).nullable().optional(),
+    legacy_signature_header: z
+      .string()
+      .regex(/^x-[a-z0-9-]{1,60}$/i, 'a header name starting with X-, e.g. X-Clockhook-Signature')
+      .refine((h) => !/^x-(forwarded|real-ip)/i.test(h), 'a proxy header cannot carry it')
+      .nullable()
+      .optional(),
   })
   .strict()
 
@@ -170,6 +180,7 @@ export const toWebhook = (
   ordered: e.ordered,
   rate_limit_per_second: e.rateLimitPerSecond,
   max_concurrency: e.maxConcurrency,
+  legacy_signature_header: legacyHeaderOf(e),
   status: webhookStatus(e),
   failing_since: iso(e.failingSince),
   error_rate: errorRate,
@@ -235,4 +246,25 @@ export function guardCredentialsOnMove(
     'forbidden',
     'this webhook has custom headers (receiver credentials): moving it to another origin needs an admin key, or the headers sent again with their real values',
   )
+}
+
+/** The webhook's opt-in GitHub-style signature header, kept in the endpoint's metadata. */
+export const legacyHeaderOf = (e: { metadata: Record<string, unknown> }): string | null =>
+  typeof e.metadata.legacy_signature_header === 'string' ? e.metadata.legacy_signature_header : null
+
+/** The endpoint metadata after a PATCH of `name` and/or `legacy_signature_header`. */
+export function metadataOf(
+  current: Record<string, unknown>,
+  input: { name?: string | undefined; legacy_signature_header?: string | null | undefined },
+): Record<string, unknown> {
+  const { legacy_signature_header: _old, ...rest } = current
+  const legacy =
+    input.legacy_signature_header === undefined
+      ? legacyHeaderOf({ metadata: current })
+      : (input.legacy_signature_header?.toLowerCase() ?? null)
+  return {
+    ...rest,
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(legacy ? { legacy_signature_header: legacy } : {}),
+  }
 }

@@ -22,6 +22,7 @@ import {
   AttemptSchema,
   DeliverySchema,
   guardCredentialsOnMove,
+  metadataOf,
   refuseMaskForNewHeaders,
   toAttempt,
   toDelivery,
@@ -91,7 +92,12 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
             description: input.description ?? null,
             timeoutMs: input.timeout_seconds ? input.timeout_seconds * 1000 : null,
             ...tuningOf(input),
-            metadata: { name: input.name },
+            metadata: {
+              name: input.name,
+              ...(input.legacy_signature_header
+                ? { legacy_signature_header: input.legacy_signature_header.toLowerCase() }
+                : {}),
+            },
           },
           { trx },
         ),
@@ -227,8 +233,8 @@ export function webhookRoutes({ database, dispatcher }: AppContext): OpenAPIHono
               ? { timeoutMs: input.timeout_seconds === null ? null : input.timeout_seconds * 1000 }
               : {}),
             ...tuningOf(input),
-            ...(input.name !== undefined
-              ? { metadata: { ...current.metadata, name: input.name } }
+            ...(input.name !== undefined || input.legacy_signature_header !== undefined
+              ? { metadata: metadataOf(current.metadata, input) }
               : {}),
           },
           { ...tenantScope(c), trx },

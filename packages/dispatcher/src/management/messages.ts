@@ -80,8 +80,8 @@ export function messageMethods(ctx: ManagementContext): MessageMethods {
       return { data, hasMore: rows.length > limit, nextCursor: String(last?.sequence ?? after) }
     },
 
-    async purge({ olderThan }) {
-      return store.purge(asTime(olderThan, 'olderThan'))
+    async purge({ olderThan, tenantId }) {
+      return store.purge(asTime(olderThan, 'olderThan'), tenantId)
     },
   }
 }

@@ -200,7 +200,11 @@ export interface DeliveryRepository {
   /** Deliveries still to be attempted (all endpoints). */
   backlog(now: number): Promise<Backlog>
   /** Deletes final deliveries, their attempts and messages older than `before`. */
-  purge(before: number): Promise<{ messages: number; deliveries: number; attempts: number }>
+  /** Deletes final deliveries (with their attempts) and unreferenced messages made before `before`; only `tenantId`'s when given. */
+  purge(
+    before: number,
+    tenantId?: string,
+  ): Promise<{ messages: number; deliveries: number; attempts: number }>
 }
 
 /**

@@ -42,17 +42,27 @@ export async function attemptDelivery(
       .signerFor(endpoint, attemptedAt)
       .signHeaders(message.id, new Date(), body)
     const custom = secrets.headersFor(endpoint)
+    const extra = config.extraHeaders
+      ? lowerCased(
+          await config.extraHeaders({
+            endpoint: publicEndpoint(endpoint),
+            message: messageOf(message),
+            body,
+            secret: secrets.liveSecrets(endpoint, attemptedAt)[0]!.secret,
+          }),
+        )
+      : {}
     const fixed = { 'content-type': 'application/json', 'user-agent': config.userAgent }
     result = await deps
       .http()
       .post(
         endpoint.url,
-        { ...custom, ...fixed, ...signed },
+        { ...custom, ...extra, ...fixed, ...signed },
         body,
         endpoint.timeoutMs ?? config.timeoutMs,
       )
-    // what was sent, with the custom values masked (the signature is no secret)
-    headers = { ...maskHeaders(custom), ...fixed, ...signed }
+    // what was sent, with the custom values masked (signatures are no secret)
+    headers = { ...maskHeaders(custom), ...extra, ...fixed, ...signed }
   } catch (err) {
     body = ''
     result = {
@@ -109,3 +119,6 @@ function classify(
   const wait = Math.max(delay, Math.min(retryAfter ?? 0, config.retryAfterCapMs))
   return { status: 'retrying', nextAttemptAt: attempt.attemptedAt + wait }
 }
+
+const lowerCased = (headers: Record<string, string>) =>
+  Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))

@@ -821,6 +821,8 @@ export interface components {
             rate_limit_per_second: number | null;
             /** @description Deliveries in flight at once at most; `null` = no limit */
             max_concurrency: number | null;
+            /** @description A header that also carries `sha256=<hex HMAC-SHA256 of the raw body>` keyed with the `whsec_…` secret as written (GitHub-style receivers); `null` = off */
+            legacy_signature_header: string | null;
             /**
              * @description `failing`: disabled automatically, or every attempt has failed since `failing_since`; `disabled`: turned off
              * @enum {string}
@@ -2754,6 +2756,7 @@ export interface operations {
                     ordered?: boolean;
                     rate_limit_per_second?: number | null;
                     max_concurrency?: number | null;
+                    legacy_signature_header?: string | null;
                 };
             };
         };
@@ -3101,6 +3104,7 @@ export interface operations {
                     ordered?: boolean;
                     rate_limit_per_second?: number | null;
                     max_concurrency?: number | null;
+                    legacy_signature_header?: string | null;
                 };
             };
         };

@@ -175,12 +175,13 @@ export function memoryRepository(t: MemoryTables): DeliveryRepository {
       }
       return { due, scheduled, paused }
     },
-    async purge(before) {
+    async purge(before, tenantId) {
       let removedDeliveries = 0
       let removedAttempts = 0
       let removedMessages = 0
       for (const [id, row] of t.deliveries) {
         if (isOpen(row.status) || row.createdAt >= before) continue
+        if (tenantId !== undefined && row.tenantId !== tenantId) continue
         removedAttempts += t.attempts.get(id)?.length ?? 0
         t.attempts.delete(id)
         t.deliveries.delete(id)
@@ -188,6 +189,7 @@ export function memoryRepository(t: MemoryTables): DeliveryRepository {
       }
       const referenced = new Set([...t.deliveries.values()].map((d) => d.messageId))
       for (const [id, m] of t.messages) {
+        if (tenantId !== undefined && m.tenantId !== tenantId) continue
         if (m.createdAt < before && !referenced.has(id)) {
           t.messages.delete(id)
           removedMessages++

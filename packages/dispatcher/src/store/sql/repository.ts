@@ -260,13 +260,14 @@ export function sqlRepository(db: Db, dialect: SqlDialectParts): DeliveryReposit
       const enabled = Number(row.enabled ?? 0)
       return { due, scheduled: enabled - due, paused: Number(row.total) - enabled }
     },
-    async purge(before) {
+    async purge(before, tenantId) {
       return db.transaction().execute(async (trx) => {
         const finished = trx
           .selectFrom('clockhook_deliveries')
           .select('id')
           .where('status', 'in', ['succeeded', 'failed'])
           .where('created_at', '<', before)
+          .$if(tenantId !== undefined, (q) => q.where('tenant_id', '=', tenantId!))
         const attempts = await trx
           .deleteFrom('clockhook_attempts')
           .where('delivery_id', 'in', finished)
@@ -275,10 +276,12 @@ export function sqlRepository(db: Db, dialect: SqlDialectParts): DeliveryReposit
           .deleteFrom('clockhook_deliveries')
           .where('status', 'in', ['succeeded', 'failed'])
           .where('created_at', '<', before)
+          .$if(tenantId !== undefined, (q) => q.where('tenant_id', '=', tenantId!))
           .executeTakeFirst()
         const messages = await trx
           .deleteFrom('clockhook_messages')
           .where('created_at', '<', before)
+          .$if(tenantId !== undefined, (q) => q.where('tenant_id', '=', tenantId!))
           .where(({ not, exists, selectFrom }) =>
             not(
               exists(
