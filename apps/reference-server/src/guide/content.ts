@@ -166,6 +166,10 @@ webhook-signature: v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
             kind: 'p',
             text: 'Port such a receiver by computing the HMAC over `<webhook-id>.<webhook-timestamp>.<raw body>` instead of the body, decoding the secret from base64 and comparing base64 instead of hex: the snippets above are complete examples.',
           },
+          {
+            kind: 'p',
+            text: "Until it is ported, set the webhook's `legacy_signature_header` (in the console: Legacy signature header, e.g. `X-Clockhook-Signature`). Every delivery then also carries `sha256=<hex HMAC-SHA256 of the raw body>` in that header, keyed with the `whsec_…` secret exactly as written (the whole string, as bytes). Compare it in constant time; the Standard Webhooks headers are sent alongside, so you can move over whenever you are ready.",
+          },
         ],
       },
       {
