@@ -23,6 +23,8 @@ import { settingsRoutes } from './routes/settings'
 import { shiftRoutes } from './routes/shifts'
 import { tenantRoutes } from './routes/tenants'
 import { timeEntryRoutes } from './routes/time-entries'
+import { timeEntryCorrectionRoutes } from './routes/time-entry-corrections'
+import { webhookDeliveryRoutes } from './routes/webhook-deliveries'
 import { webhookSecretRoutes } from './routes/webhook-secrets'
 import { webhookRoutes } from './routes/webhooks'
 import { workerRoutes } from './routes/workers'
@@ -97,9 +99,11 @@ export function createApp(ctx: AppContext): OpenAPIHono {
   app.route('/v1/workers', workerRoutes(ctx))
   app.route('/v1/workers', documentRoutes(ctx))
   app.route('/v1/time-entries', timeEntryRoutes(ctx))
+  app.route('/v1/time-entries', timeEntryCorrectionRoutes(ctx))
   app.route('/v1/shifts', shiftRoutes(ctx))
   app.route('/v1/webhooks', webhookRoutes(ctx))
   app.route('/v1/webhooks', webhookSecretRoutes(ctx))
+  app.route('/v1/webhooks', webhookDeliveryRoutes(ctx))
   app.route('/v1/deliveries', deliveryRoutes(ctx))
   app.route('/v1', eventRoutes(ctx))
   app.route('/v1/api-keys', apiKeyRoutes(ctx))

@@ -241,6 +241,46 @@ export interface paths {
         patch: operations["updateWebhook"];
         trace?: never;
     };
+    "/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reveal the signing secret
+         * @description The current secret and any previous one still signing during a rotation's grace period. `admin` only; audited.
+         */
+        get: operations["getWebhookSecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description Makes a new secret (returned once). Until the grace period ends (default 24 h) every delivery carries both signatures, so receivers can switch without a gap. `admin` only; audited.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks/{id}/test": {
         parameters: {
             query?: never;
@@ -295,46 +335,6 @@ export interface paths {
          * @description Queues again every delivery to this webhook that failed since `since`, and the messages it missed while disabled (never messages from before it was created).
          */
         post: operations["recoverWebhook"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/webhooks/{id}/secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Reveal the signing secret
-         * @description The current secret and any previous one still signing during a rotation's grace period. `admin` only; audited.
-         */
-        get: operations["getWebhookSecret"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/webhooks/{id}/rotate-secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Rotate the signing secret
-         * @description Makes a new secret (returned once). Until the grace period ends (default 24 h) every delivery carries both signatures, so receivers can switch without a gap. `admin` only; audited.
-         */
-        post: operations["rotateWebhookSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3215,6 +3215,260 @@ export interface operations {
             };
         };
     };
+    getWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
+                "x-request-id"?: string;
+            };
+            path: {
+                /** @description The id, with its type prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signing secret (audited) */
+            200: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secret: string;
+                        previous: {
+                            secret: string;
+                            expires_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid: `validation_failed` with `details`, or `invalid_json`. */
+            400: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`). */
+            401: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope this route needs (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found — or another tenant’s (`not_found`). */
+            404: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key, or failed authentications from this address (`rate_limited`); wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something failed on our side (`internal_error`); safe to retry. */
+            500: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
+                "x-request-id"?: string;
+                /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description The id, with its type prefix. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    grace_period_seconds?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new secret (shown once); the old one signs until the grace period ends */
+            200: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    /** @description `true` when this is a stored answer to an earlier request. */
+                    "idempotent-replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        secret: string;
+                    };
+                };
+            };
+            /** @description The request is not valid: `validation_failed` with `details`, or `invalid_json`. */
+            400: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No API key, or an unknown or revoked one (`unauthorized`). */
+            401: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The key lacks the scope this route needs (`forbidden`). */
+            403: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found — or another tenant’s (`not_found`). */
+            404: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A conflict with the current state (`conflict`), or a request with this `Idempotency-Key` is still running (`request_in_progress`). */
+            409: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is over 256 KiB (`payload_too_large`). */
+            413: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This `Idempotency-Key` was used with another body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests for this key, or failed authentications from this address (`rate_limited`); wait `Retry-After` seconds. */
+            429: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    /** @description Seconds to wait. */
+                    "retry-after"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something failed on our side (`internal_error`); safe to retry. */
+            500: {
+                headers: {
+                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     testWebhook: {
         parameters: {
             query?: never;
@@ -3484,260 +3738,6 @@ export interface operations {
                     "application/json": {
                         requeued: number;
                         created: number;
-                    };
-                };
-            };
-            /** @description The request is not valid: `validation_failed` with `details`, or `invalid_json`. */
-            400: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one (`unauthorized`). */
-            401: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the scope this route needs (`forbidden`). */
-            403: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found — or another tenant’s (`not_found`). */
-            404: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description A conflict with the current state (`conflict`), or a request with this `Idempotency-Key` is still running (`request_in_progress`). */
-            409: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is over 256 KiB (`payload_too_large`). */
-            413: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The body is not `application/json`. */
-            415: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description This `Idempotency-Key` was used with another body (`idempotency_key_reused`). */
-            422: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this key, or failed authentications from this address (`rate_limited`); wait `Retry-After` seconds. */
-            429: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    /** @description Seconds to wait. */
-                    "retry-after"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Something failed on our side (`internal_error`); safe to retry. */
-            500: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getWebhookSecret: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
-                "x-request-id"?: string;
-            };
-            path: {
-                /** @description The id, with its type prefix. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The signing secret (audited) */
-            200: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        secret: string;
-                        previous: {
-                            secret: string;
-                            expires_at: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description The request is not valid: `validation_failed` with `details`, or `invalid_json`. */
-            400: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No API key, or an unknown or revoked one (`unauthorized`). */
-            401: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description The key lacks the scope this route needs (`forbidden`). */
-            403: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not found — or another tenant’s (`not_found`). */
-            404: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Too many requests for this key, or failed authentications from this address (`rate_limited`); wait `Retry-After` seconds. */
-            429: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    /** @description Seconds to wait. */
-                    "retry-after"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Something failed on our side (`internal_error`); safe to retry. */
-            500: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    rotateWebhookSecret: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Your id for this request (letters, digits, `_`, `-`, `=`; up to 100); echoed back. */
-                "x-request-id"?: string;
-                /** @description Makes a retry safe: the first answer is kept 24 h for your API key and replayed for the same key, method, path and body. */
-                "idempotency-key"?: string;
-            };
-            path: {
-                /** @description The id, with its type prefix. */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    grace_period_seconds?: number;
-                };
-            };
-        };
-        responses: {
-            /** @description The new secret (shown once); the old one signs until the grace period ends */
-            200: {
-                headers: {
-                    /** @description The request id (yours when you sent a valid one); quote it when asking for help. */
-                    "x-request-id"?: string;
-                    /** @description `true` when this is a stored answer to an earlier request. */
-                    "idempotent-replayed"?: "true";
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        secret: string;
                     };
                 };
             };
