@@ -205,6 +205,18 @@ export interface Dispatcher {
     message: SendInput,
     options?: { trx?: unknown },
   ): Promise<{ messageId: string; deliveryIds: string[] }>
+  /**
+   * Stores many messages and their deliveries in one transaction (the host's `trx`, or
+   * its own): every message is checked first, so all are stored or none. Much faster
+   * than one `send` each for a batch.
+   *
+   * @example
+   * await dispatcher.sendMany(entries.map((e) => ({ type: 'clock.in', tenantId, data: e })))
+   */
+  sendMany(
+    messages: SendInput[],
+    options?: { trx?: unknown },
+  ): Promise<Array<{ messageId: string; deliveryIds: string[] }>>
   /** Sends `webhook.test` to one endpoint now and waits for the outcome (one attempt, no retry). */
   sendTest(endpointId: string, options?: { data?: unknown } & Scope): Promise<DeliveryDetail>
   /** A new attempt of the same message (same `webhook-id`) as soon as possible. */

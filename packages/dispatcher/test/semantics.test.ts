@@ -177,6 +177,57 @@ describe('delivery semantics', () => {
     }
   })
 
+  it('sends many messages in one transaction: all delivered, or none stored', async () => {
+    const database = new Database(':memory:')
+    const host = new Kysely<{ entries: { id: string } }>({
+      dialect: new SqliteDialect({ database }),
+    })
+    const store = sqliteStore({ database, kysely: host })
+    await store.migrate()
+    const d = createDispatcher({
+      store,
+      ssrf: { allowedCidrs: ['127.0.0.1/32'] },
+      pollIntervalMs: 20,
+    })
+    await d.start()
+    try {
+      await d.createEndpoint({ url: h.receiver.url, tenantId: 'ten_a', eventTypes: ['clock.*'] })
+      await d.createEndpoint({ url: h.receiver.url, tenantId: 'ten_b' })
+      // one bad message refuses the whole batch, naming it
+      await expect(
+        d.sendMany([
+          { type: 'clock.in', tenantId: 'ten_a', data: { n: 0 } },
+          { type: 'bad type!', tenantId: 'ten_a', data: {} },
+        ]),
+      ).rejects.toMatchObject({ code: 'invalid_argument', message: /messages\[1\]/ })
+      // a rolled-back host transaction leaves nothing either
+      await expect(
+        host.transaction().execute(async (trx) => {
+          await d.sendMany([{ type: 'clock.in', tenantId: 'ten_a', data: { n: -1 } }], { trx })
+          throw new Error('rolled back')
+        }),
+      ).rejects.toThrow('rolled back')
+      expect((await d.listMessages()).data).toHaveLength(0)
+      const sent = await d.sendMany([
+        ...Array.from({ length: 1200 }, (_, n) => ({
+          type: 'clock.in',
+          tenantId: 'ten_a',
+          data: { n },
+        })),
+        { type: 'worker.created', tenantId: 'ten_a', data: { n: 'filtered out' } },
+        { type: 'worker.created', tenantId: 'ten_b', data: { n: 'b' } },
+      ])
+      expect(sent).toHaveLength(1202)
+      expect(sent.filter((s) => s.deliveryIds.length === 1)).toHaveLength(1201)
+      expect(sent[1200]!.deliveryIds).toEqual([])
+      await h.receiver.waitFor(1201)
+      expect((await d.listMessages({ limit: 1000 })).data[0]!.payload).toEqual({ n: 0 })
+    } finally {
+      await d.stop()
+      database.close()
+    }
+  }, 30_000)
+
   it('purges history older than the retention', async () => {
     const d = await h.start()
     await d.createEndpoint({ url: h.receiver.url })

@@ -462,6 +462,20 @@ for (const factory of storeFactories) {
       expect(await store.getMessage(m.id)).toBeDefined()
     })
 
+    it('stores many messages with their deliveries at once', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const batch = Array.from({ length: 1500 }, () => {
+        const m = message()
+        return { message: m, deliveries: [delivery(m, e)] }
+      })
+      await store.insertMessages(batch)
+      expect(await store.getMessage(batch[1499]!.message.id)).toBeDefined()
+      expect(await store.getDelivery(batch[0]!.deliveries[0]!.id)).toBeDefined()
+      expect((await store.backlog(T0)).due).toBe(1500)
+      await store.insertMessages([])
+    })
+
     it('purges one tenant’s history only, when asked to', async () => {
       const mine = message({ tenantId: 'ten_mine', createdAt: T0 - 1 })
       const theirs = message({ tenantId: 'ten_theirs', createdAt: T0 - 1 })

@@ -1,62 +1,101 @@
-import type { Dispatcher } from '../api'
+import type { Dispatcher, SendInput } from '../api'
 import { DispatcherError } from '../errors'
 import { newId } from '../ids'
-import type { NewDelivery, StoredMessage } from '../store/types'
+import type { NewDelivery, StoredEndpoint, StoredMessage } from '../store/types'
 import { checkEventType, checkLimit, checkString, matchesType } from '../validate'
 import { messageOf } from '../worker/attempt'
 import type { ManagementContext } from './context'
 import { asTime, checkId } from './context'
 
-type MessageMethods = Pick<Dispatcher, 'send' | 'listMessages' | 'purge'>
+type MessageMethods = Pick<Dispatcher, 'send' | 'sendMany' | 'listMessages' | 'purge'>
 
 /** Messages: the fan-out of a send, the pull API, retention. */
 export function messageMethods(ctx: ManagementContext): MessageMethods {
   const { store, config } = ctx
+
+  /** A checked message, ready to store. */
+  const toStoredMessage = (input: SendInput, now: number): StoredMessage => {
+    if (!input || typeof input !== 'object')
+      throw new DispatcherError('invalid_argument', 'message is required')
+    const type = checkEventType(input.type)
+    if (type === 'webhook.test') {
+      throw new DispatcherError('invalid_argument', 'webhook.test is reserved for sendTest')
+    }
+    const timestamp = input.timestamp === undefined ? now : asTime(input.timestamp, 'timestamp')
+    if (input.data === undefined)
+      throw new DispatcherError('invalid_argument', 'data is required (use null for none)')
+    try {
+      JSON.stringify(input.data)
+    } catch {
+      throw new DispatcherError('invalid_argument', 'data must be JSON-serialisable')
+    }
+    return {
+      id: checkId(input.id ?? newId('msg_')),
+      tenantId: checkString('tenantId', input.tenantId, 200) ?? '',
+      type,
+      timestamp,
+      payload: input.data,
+      sequence: null,
+      isTest: false,
+      createdAt: now,
+    }
+  }
+
+  /** One delivery per enabled endpoint of the tenant that takes the type. */
+  const fanOut = (message: StoredMessage, endpoints: StoredEndpoint[]): NewDelivery[] =>
+    endpoints
+      .filter((e) => matchesType(e.eventTypes, message.type))
+      .map((e) => ({
+        id: newId('dlv_'),
+        messageId: message.id,
+        endpointId: e.id,
+        tenantId: message.tenantId,
+        eventType: message.type,
+        isTest: false,
+        nextAttemptAt: message.createdAt + (config.retrySchedule[0] ?? 0),
+        createdAt: message.createdAt,
+      }))
+
   return {
     async send(input, options = {}) {
-      if (!input || typeof input !== 'object')
-        throw new DispatcherError('invalid_argument', 'message is required')
-      const type = checkEventType(input.type)
-      if (type === 'webhook.test') {
-        throw new DispatcherError('invalid_argument', 'webhook.test is reserved for sendTest')
-      }
       const now = config.clock.now()
-      const id = checkId(input.id ?? newId('msg_'))
-      const timestamp = input.timestamp === undefined ? now : asTime(input.timestamp, 'timestamp')
-      const tenantId = checkString('tenantId', input.tenantId, 200) ?? ''
-      if (input.data === undefined)
-        throw new DispatcherError('invalid_argument', 'data is required (use null for none)')
-      try {
-        JSON.stringify(input.data)
-      } catch {
-        throw new DispatcherError('invalid_argument', 'data must be JSON-serialisable')
-      }
-      const message: StoredMessage = {
-        id,
-        tenantId,
-        type,
-        timestamp,
-        payload: input.data,
-        sequence: null,
-        isTest: false,
-        createdAt: now,
-      }
-      const endpoints = await store.enabledEndpoints(tenantId, options.trx)
-      const deliveries: NewDelivery[] = endpoints
-        .filter((e) => matchesType(e.eventTypes, type))
-        .map((e) => ({
-          id: newId('dlv_'),
-          messageId: id,
-          endpointId: e.id,
-          tenantId,
-          eventType: type,
-          isTest: false,
-          nextAttemptAt: now + (config.retrySchedule[0] ?? 0),
-          createdAt: now,
-        }))
+      const message = toStoredMessage(input, now)
+      const deliveries = fanOut(
+        message,
+        await store.enabledEndpoints(message.tenantId, options.trx),
+      )
       await store.insertMessage(message, deliveries, options.trx)
       if (deliveries.length > 0) ctx.wake(options.trx)
-      return { messageId: id, deliveryIds: deliveries.map((d) => d.id) }
+      return { messageId: message.id, deliveryIds: deliveries.map((d) => d.id) }
+    },
+
+    async sendMany(inputs, options = {}) {
+      if (!Array.isArray(inputs))
+        throw new DispatcherError('invalid_argument', 'sendMany takes an array of messages')
+      const now = config.clock.now()
+      // every message is checked before anything is written: all are stored, or none
+      const messages = inputs.map((input, i) => {
+        try {
+          return toStoredMessage(input, now)
+        } catch (err) {
+          if (err instanceof DispatcherError)
+            throw new DispatcherError(err.code, `messages[${i}]: ${err.message}`)
+          throw err
+        }
+      })
+      const endpoints = new Map<string, StoredEndpoint[]>()
+      for (const tenantId of new Set(messages.map((m) => m.tenantId)))
+        endpoints.set(tenantId, await store.enabledEndpoints(tenantId, options.trx))
+      const batch = messages.map((message) => ({
+        message,
+        deliveries: fanOut(message, endpoints.get(message.tenantId)!),
+      }))
+      await store.insertMessages(batch, options.trx)
+      if (batch.some((b) => b.deliveries.length > 0)) ctx.wake(options.trx)
+      return batch.map((b) => ({
+        messageId: b.message.id,
+        deliveryIds: b.deliveries.map((d) => d.id),
+      }))
     },
 
     async listMessages(query = {}) {

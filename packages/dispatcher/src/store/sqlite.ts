@@ -179,6 +179,16 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
     s.insertMessage.run(Object.values(messageRow(message)))
     for (const d of deliveries) s.insertDelivery.run(Object.values(deliveryRow(d)))
   })
+  // many messages, one transaction: the per-transaction cost is most of a single send's
+  const insertBatch = database.transaction!(
+    (batch: Array<{ message: StoredMessage; deliveries: NewDelivery[] }>) => {
+      const s = stmts()
+      for (const { message, deliveries } of batch) {
+        s.insertMessage.run(Object.values(messageRow(message)))
+        for (const d of deliveries) s.insertDelivery.run(Object.values(deliveryRow(d)))
+      }
+    },
+  )
 
   async function claimDue(
     now: number,
@@ -248,6 +258,10 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
     async insertMessage(message, deliveries, trx) {
       if (trx !== undefined) return shared.insertMessage(message, deliveries, trx)
       await db.connection().execute(async () => insertAll(message, deliveries))
+    },
+    async insertMessages(batch, trx) {
+      if (trx !== undefined) return shared.insertMessages(batch, trx)
+      await db.connection().execute(async () => insertBatch(batch))
     },
   }
 }

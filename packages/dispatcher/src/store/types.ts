@@ -166,6 +166,11 @@ export interface DeliveryRepository {
 
   /** Stores a message and its deliveries together. */
   insertMessage(message: StoredMessage, deliveries: NewDelivery[], trx?: unknown): Promise<void>
+  /** Stores many messages and their deliveries in one transaction (`trx`'s, or its own). */
+  insertMessages(
+    batch: Array<{ message: StoredMessage; deliveries: NewDelivery[] }>,
+    trx?: unknown,
+  ): Promise<void>
   getMessage(id: string): Promise<StoredMessage | undefined>
   /**
    * Gives every committed, non-test message without one its position in the pull API's

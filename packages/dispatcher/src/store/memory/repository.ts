@@ -6,12 +6,19 @@ import type {
   EndpointPatch,
   EndpointQuery,
   MessageQuery,
+  NewDelivery,
   StoredMessage,
 } from '../types'
 import type { MemoryTables } from './tables'
 import { addDeliveries, copy, toDelivery } from './tables'
 
 /** The repository seam in memory. */
+/** One process, no concurrent commits: a message is sequenced as it is stored. */
+function storeMessage(t: MemoryTables, message: StoredMessage, news: NewDelivery[]): void {
+  t.messages.set(message.id, { ...copy(message), sequence: message.isTest ? null : ++t.sequence })
+  addDeliveries(t, news)
+}
+
 export function memoryRepository(t: MemoryTables): DeliveryRepository {
   return {
     async insertEndpoint(endpoint) {
@@ -59,12 +66,10 @@ export function memoryRepository(t: MemoryTables): DeliveryRepository {
     },
 
     async insertMessage(message, news) {
-      // one process, no concurrent commits: a message is sequenced as it is stored
-      t.messages.set(message.id, {
-        ...copy(message),
-        sequence: message.isTest ? null : ++t.sequence,
-      })
-      addDeliveries(t, news)
+      storeMessage(t, message, news)
+    },
+    async insertMessages(batch) {
+      for (const { message, deliveries } of batch) storeMessage(t, message, deliveries)
     },
     async sequenceMessages() {},
     async insertDeliveries(news) {

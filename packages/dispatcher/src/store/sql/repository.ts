@@ -127,6 +127,23 @@ export function sqlRepository(db: Db, dialect: SqlDialectParts): DeliveryReposit
       else if (deliveries.length > 0) await db.transaction().execute((t) => run(t))
       else await run(db)
     },
+    async insertMessages(batch, trx) {
+      if (batch.length === 0) return
+      const run = async (x: Db) => {
+        const messages = batch.map((b) => messageRow(b.message))
+        const deliveries = batch.flatMap((b) => b.deliveries)
+        for (let i = 0; i < messages.length; i += ROWS_PER_INSERT)
+          await x
+            .insertInto('clockhook_messages')
+            .values(messages.slice(i, i + ROWS_PER_INSERT))
+            .execute()
+        for (let i = 0; i < deliveries.length; i += ROWS_PER_INSERT)
+          await insertDeliveryRows(x, deliveries.slice(i, i + ROWS_PER_INSERT))
+        if (deliveries.length > 0) await dialect.notify?.(x)
+      }
+      if (trx !== undefined) await run(executor(trx))
+      else await db.transaction().execute((t) => run(t))
+    },
     async insertDeliveries(deliveries, trx) {
       if (deliveries.length === 0) return
       await insertDeliveryRows(executor(trx), deliveries)
@@ -302,6 +319,9 @@ export function sqlRepository(db: Db, dialect: SqlDialectParts): DeliveryReposit
   }
   return repository
 }
+
+/** Rows per multi-row INSERT: under SQLite's 32 766 bound parameters at 15 columns. */
+const ROWS_PER_INSERT = 1000
 
 async function insertDeliveryRows(db: Db, deliveries: NewDelivery[]): Promise<void> {
   await db.insertInto('clockhook_deliveries').values(deliveries.map(deliveryRow)).execute()
