@@ -21,7 +21,8 @@ if (!POSTGRES_URL && process.env.CLOCKHOOK_REQUIRE_POSTGRES === '1')
  * process and worker processes on one SQLite file answer 500 (SQLITE_BUSY, "database is
  * locked") today — see bench/RESULTS.md.
  */
-const sqliteTopology = process.env.CHAOS_SQLITE_TOPOLOGY === 'split' ? 'split' : 'single'
+const sqliteTopology: 'split' | 'single' =
+  process.env.CHAOS_SQLITE_TOPOLOGY === 'split' ? 'split' : 'single'
 
 describe.each([
   {
