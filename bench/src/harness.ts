@@ -48,6 +48,12 @@ export interface ServerProcess {
   kill(): Promise<void>
 }
 
+const running = new Set<ChildProcess>()
+// never leave a server process behind, even when the caller dies
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 /** Starts `clockhook-server --role <role>` with the given environment (PORT 0 by default). */
 export function startServerProcess(
   role: 'api' | 'worker' | 'all',
@@ -67,6 +73,8 @@ export function startServerProcess(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   let output = ''
   child.stdout?.on('data', (c) => {
     output = (output + c).slice(-20_000)

@@ -17,6 +17,7 @@ import { type ChildProcess, fork } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { createDispatcher, postgresStore } from '@clockhook/dispatcher'
+import { Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import {
   apiClient,
@@ -44,7 +45,7 @@ export const config = {
   latencySeconds: num('BENCH_LATENCY_SECONDS', 5, 2),
   scaleOut: process.env.BENCH_SCALEOUT !== '0',
   scaleOutMessages: num('BENCH_SCALEOUT_MESSAGES', 20_000, 4_000),
-  rateLimitMessages: num('BENCH_RATE_LIMIT_MESSAGES', 400, 200),
+  rateLimitMessages: num('BENCH_RATE_LIMIT_MESSAGES', 600, 300),
   redisDb: Number(process.env.BENCH_REDIS_DB ?? 7),
   systems: (process.env.BENCH_SYSTEMS?.split(',') ?? [...SYSTEMS]) as SystemName[],
 }
@@ -332,13 +333,16 @@ async function scaleOutRun(workers: number, receiver: Receiver, port: number): P
   const db = await freshDatabase('postgres')
   const processes: ServerProcess[] = []
   const pool = new pg.Pool({ connectionString: db.env.DATABASE_URL, max: 8 })
-  const store = postgresStore({ pool })
+  const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
+  const store = postgresStore({ pool, kysely })
   // an enqueue-only dispatcher in the bench's process (never started)
   const producer = createDispatcher({ store, ssrf: { allowedCidrs: ['127.0.0.1/32'] } })
   try {
     const api = startServerProcess('api', { ...db.env, LOG_LEVEL: 'error' })
     processes.push(api)
     const call = apiClient(await api.url())
+    // the workers start and settle first; each backlog is then enqueued in one transaction
+    // (with ANALYZE inside it), so it becomes due all at once for workers already running
     const hook = await call('POST', '/v1/webhooks', {
       name: 'bench',
       url: `http://127.0.0.1:${port}/scale`,
@@ -349,36 +353,34 @@ async function scaleOutRun(workers: number, receiver: Receiver, port: number): P
       url: `http://127.0.0.1:${port}/limited`,
       events: ['clock.out'],
     })
-    await call.close()
     if (hook.status !== 201 || limited.status !== 201)
       throw new Error(`POST /v1/webhooks: ${JSON.stringify(hook.body)}`)
     // the REST API has no rate_limit_per_second yet: set it through the dispatcher's API
     await producer.updateEndpoint(limited.body.id, { rateLimitPerSecond: 50 })
     const tenantId = (await producer.getEndpoint(hook.body.id)).tenantId
+    const workerPids: number[] = []
+    for (let i = 0; i < workers; i++) {
+      const w = startServerProcess('worker', { ...db.env, LOG_LEVEL: 'error' })
+      processes.push(w)
+      workerPids.push(w.pid)
+    }
+    await Promise.all(processes.slice(1).map(workerReady))
     const total = config.scaleOutMessages
     const warm = Math.floor(total / 10)
-    let next = 0
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < total) {
-          const i = next++
-          await producer.send({
-            type: 'clock.in',
-            tenantId,
-            data: {
-              entry_id: `te_${i}`,
-              worker_id: 'wkr_1',
-              worker_name: 'Ada',
-              clock_in: '2026-11-24T08:00:00.000Z',
-              location_id: null,
-            },
-          })
-        }
-      }),
-    )
-    await pool.query('analyze')
+    const data = (i: number) => ({
+      entry_id: `te_${i}`,
+      worker_id: 'wkr_1',
+      worker_name: 'Ada',
+      clock_in: '2026-11-24T08:00:00.000Z',
+      location_id: null,
+    })
+    const enqueue = (count: number, message: (i: number) => Parameters<typeof producer.send>[0]) =>
+      kysely.transaction().execute(async (trx) => {
+        for (let i = 0; i < count; i++) await producer.send(message(i), { trx })
+        await sql`analyze`.execute(trx)
+      })
+    await sleep(1_000) // let the workers' start-up CPU settle
     await receiver.reset([warm, total], true)
-    const workerPids: number[] = []
     let cpu0 = { workers: 0, api: 0, db: new Map() as CpuSnapshot }
     const t1 = receiver.mark(warm, 600_000).then((at) => {
       cpu0 = {
@@ -394,12 +396,7 @@ async function scaleOutRun(workers: number, receiver: Receiver, port: number): P
       api: processCpuMicros(api.pid),
       db: snapshot('postgres'),
     }))
-    for (let i = 0; i < workers; i++) {
-      const w = startServerProcess('worker', { ...db.env, LOG_LEVEL: 'error' })
-      processes.push(w)
-      workerPids.push(w.pid)
-    }
-    await Promise.all(processes.slice(1).map(workerReady))
+    await enqueue(total, (i) => ({ type: 'clock.in', tenantId, data: data(i) }))
     const start = await t1
     const end = await t2
     const measured = total - warm
@@ -407,25 +404,17 @@ async function scaleOutRun(workers: number, receiver: Receiver, port: number): P
     await sleep(1_000) // late duplicates
     const stats = await receiver.stats()
 
-    // rate limit across processes: a backlog for the limited webhook, arrivals per 100 ms
+    // rate limit across processes: the limited webhook's backlog, arrivals per 100 ms
     await receiver.reset([config.rateLimitMessages])
     const limitedDone = receiver.mark(config.rateLimitMessages, 120_000).catch(() => 0)
     await receiver.startBuckets()
-    for (let i = 0; i < config.rateLimitMessages; i++)
-      await producer.send({
-        type: 'clock.out',
-        tenantId,
-        data: {
-          entry_id: `te_rl_${i}`,
-          worker_id: 'wkr_1',
-          worker_name: 'Ada',
-          clock_in: '2026-11-24T08:00:00.000Z',
-          clock_out: '2026-11-24T09:00:00.000Z',
-          total_minutes: 60,
-          location_id: null,
-        },
-      })
+    await enqueue(config.rateLimitMessages, (i) => ({
+      type: 'clock.out',
+      tenantId,
+      data: { ...data(total + i), clock_out: '2026-11-24T09:00:00.000Z', total_minutes: 60 },
+    }))
     await limitedDone
+    await call.close()
     const buckets = (await receiver.stats()).buckets.map((b) => b ?? 0)
     const first = buckets.findIndex((b) => b > 0)
     // steady state: from 1 s after the first arrival (the buckets start full) to the last
@@ -452,7 +441,7 @@ async function scaleOutRun(workers: number, receiver: Receiver, port: number): P
   } finally {
     await Promise.all(processes.map((p) => p.stop()))
     await store.close()
-    await pool.end()
+    await kysely.destroy()
     await db.cleanup()
   }
 }
@@ -584,6 +573,7 @@ export type Results = {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130))
   main().then(
     () => process.exit(0),
     (err) => {
