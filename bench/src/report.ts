@@ -203,8 +203,9 @@ export function renderChart(r: Results): string {
   )
   const height = latTop + systems.length * latRow + 50
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">`,
   )
+  out.push(`<title>Deliveries per second and p99 latency per system (${esc(r.startedAt)})</title>`)
   out.push(`<rect width="${width}" height="${height}" fill="#fff"/>`)
   out.push(
     `<text x="20" y="28" font-size="16" font-weight="600">Deliveries per second (median of ${r.config.rounds}, bar = min–max) — ${r.machine.cores} cores, Node ${esc(r.machine.node)}, load ${r.machine.loadBefore[0]!.toFixed(2)}</text>`,
