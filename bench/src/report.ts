@@ -85,6 +85,21 @@ export function renderMarkdown(r: Results): string {
     )
   }
   lines.push('')
+  lines.push('### Ratios within each round (the systems ran back to back)')
+  lines.push('')
+  lines.push(
+    '| round | SQLite ÷ better of BullMQ, pg-boss | Postgres ÷ pg-boss | SQLite ÷ raw undici |',
+  )
+  lines.push('|---|---|---|---|')
+  for (let round = 1; round <= c.rounds; round++) {
+    const at = (s: string) =>
+      r.runs.find((x) => x.round === round && x.system === s && x.ok)?.deliveriesPerSecond
+    const peer = Math.max(at('bullmq') ?? 0, at('pg-boss') ?? 0)
+    lines.push(
+      `| ${round} | ${ratio(at('clockhook-sqlite'), peer || undefined)} | ${ratio(at('clockhook-postgres'), at('pg-boss'))} | ${ratio(at('clockhook-sqlite'), at('undici'))} |`,
+    )
+  }
+  lines.push('')
   lines.push('## Latency, send → first byte (ms, median over rounds)')
   lines.push('')
   lines.push(
@@ -150,7 +165,7 @@ export function renderMarkdown(r: Results): string {
     lines.push('## Scale-out on Postgres (the server CLI: 1 `--role api` + N `--role worker`)')
     lines.push('')
     lines.push(
-      `A backlog of ${n(r.config.scaleOutMessages)} messages for one webhook (enqueued through the dispatcher's public API into the server's schema, then ANALYZE), drained by N worker processes started together; the first 10 % is the warm-up. Then ${n(r.config.rateLimitMessages)} messages for a second webhook with \`rateLimitPerSecond: 50\` (set through the dispatcher's API: the REST API does not accept \`rate_limit_per_second\` yet); its rate is measured at the receiver from 1 s after the first arrival (the token buckets start full).`,
+      `A backlog of ${n(r.config.scaleOutMessages)} messages for one webhook (enqueued through the dispatcher's public API into the server's schema, then ANALYZE), committed in one transaction (ANALYZE inside it) once the N worker processes are running, so it becomes due all at once; the first 10 % is the warm-up. Then ${n(r.config.rateLimitMessages)} messages for a second webhook with \`rateLimitPerSecond: 50\` (set through the dispatcher's API: the REST API does not accept \`rate_limit_per_second\` yet); its rate is measured at the receiver from 1 s after the first arrival (the token buckets start full).`,
     )
     lines.push('')
     lines.push(
