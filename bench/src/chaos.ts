@@ -64,22 +64,45 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Retries a call refused or cut by a killed server (same `Idempotency-Key`, so a request
- * that committed before the kill is answered from the stored answer), for up to 60 s.
+ * Retries a call refused or cut by a killed server, for up to 60 s, with the same
+ * `Idempotency-Key`, so a request that committed before the kill is answered from the
+ * stored answer. A key whose request was running when its process was killed stays
+ * "in progress" on the server (409 `request_in_progress`, until the key expires): its
+ * outcome is unknown, so the call is retried under a new key, and a 409 `conflict`
+ * then means the killed request had committed (`ambiguous` counts them).
  */
 function retrying(call: ReturnType<typeof apiClient>) {
+  let ambiguous = 0
   const wrapped = async (method: string, path: string, body?: unknown, key?: string) => {
     const deadline = Date.now() + 60_000
+    let cut = false
+    let currentKey = key
+    let unknownOutcome = false
     for (;;) {
       try {
-        return await call(method, path, body, key ? { 'idempotency-key': key } : {})
+        const r = await call(
+          method,
+          path,
+          body,
+          currentKey ? { 'idempotency-key': currentKey } : {},
+        )
+        if (cut && r.status === 409 && r.body?.error?.code === 'request_in_progress') {
+          currentKey = randomUUID()
+          unknownOutcome = true
+          ambiguous++
+          continue
+        }
+        if (unknownOutcome && r.status === 409 && r.body?.error?.code === 'conflict')
+          return { status: 200, body: { replayedAfterKill: true } }
+        return r
       } catch (err) {
         if (Date.now() > deadline) throw err
+        cut = true
         await sleep(100)
       }
     }
   }
-  return Object.assign(wrapped, { close: call.close })
+  return Object.assign(wrapped, { close: call.close, ambiguous: () => ambiguous })
 }
 
 function random(seed: number) {
@@ -203,6 +226,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
           )
       }
     })
+    if (call.ambiguous() > 0)
+      log(
+        `  ${call.ambiguous()} requests were running when their process was killed (key stuck in progress)`,
+      )
     log(`  ${sent} events accepted by the API in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
     const ids = await emittedIds(call, 'clock.in,clock.out')

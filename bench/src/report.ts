@@ -213,9 +213,12 @@ export function renderChart(r: Results): string {
   const latTop = h1 + 50
   const latRow = 18 * rates.length + 16
   const maxP99 = Math.max(
-    1,
+    10,
     ...systems.flatMap((s) => s.latency.map((l) => (Number.isFinite(l.p99) ? l.p99 : 0))),
   )
+  // latency bars on a log scale from 0.1 ms: the systems differ by orders of magnitude
+  const logWidth = (v: number) =>
+    v <= 0.1 ? 1 : (Math.log10(v / 0.1) / Math.log10(maxP99 / 0.1)) * barW
   const height = latTop + systems.length * latRow + 50
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="13">`,
@@ -244,7 +247,7 @@ export function renderChart(r: Results): string {
     )
   })
   out.push(
-    `<text x="20" y="${latTop - 16}" font-size="16" font-weight="600">p99 latency, send → first byte (ms), at ${rates.map((x) => `${n(x)}/s`).join(', ')} offered</text>`,
+    `<text x="20" y="${latTop - 16}" font-size="16" font-weight="600">p99 latency, send → first byte (ms, log scale from 0.1 ms), at ${rates.map((x) => `${n(x)}/s`).join(', ')} offered</text>`,
   )
   systems.forEach((s, i) => {
     const y = latTop + i * latRow
@@ -253,8 +256,7 @@ export function renderChart(r: Results): string {
     )
     s.latency.forEach((l, k) => {
       const yy = y + k * 18
-      const v = Number.isFinite(l.p99) ? l.p99 : 0
-      const w = (v / maxP99) * barW
+      const w = logWidth(Number.isFinite(l.p99) ? l.p99 : 0)
       out.push(
         `<rect x="${left}" y="${yy + 2}" width="${w.toFixed(1)}" height="14" fill="${COLORS[s.system]}" opacity="${(1 - k * 0.25).toFixed(2)}"/>`,
       )
