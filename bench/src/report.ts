@@ -103,13 +103,22 @@ export function renderMarkdown(r: Results): string {
   lines.push('## Latency, send → first byte (ms, median over rounds)')
   lines.push('')
   lines.push(
+    'Where a system cannot take single sends as fast as offered, the sender backs up (at most 256 sends pending) and the achieved rate, in brackets, is lower; the latency then includes the wait inside the send call.',
+  )
+  lines.push('')
+  lines.push(
     `| system | ${c.rates.map((rate) => `p50 @ ${n(rate)}/s | p99 @ ${n(rate)}/s`).join(' | ')} |`,
   )
   lines.push(`|---|${c.rates.map(() => '---|---').join('|')}|`)
   for (const s of r.summary) {
     if (s.notRun || s.runs === 0) continue
     lines.push(
-      `| ${LABELS[s.system]} | ${s.latency.map((l) => `${n(l.p50, 2)} | ${n(l.p99, 2)}`).join(' | ')} |`,
+      `| ${LABELS[s.system]} | ${s.latency
+        .map(
+          (l) =>
+            `${n(l.p50, 2)}${l.achieved !== undefined && Number.isFinite(l.achieved) && l.achieved < l.rate * 0.95 ? ` (${n(l.achieved)}/s achieved)` : ''} | ${n(l.p99, 2)}`,
+        )
+        .join(' | ')} |`,
     )
   }
   lines.push('')

@@ -342,7 +342,7 @@ async function main() {
             void p.finally(() => pending.delete(p))
           }
           await Promise.all(pending)
-          reply({ sent: total })
+          reply({ sent: total, seconds: (performance.now() - t0) / 1000 })
         } else if (msg.cmd === 'stop') {
           await system.stop()
           reply({ stopped: true })
