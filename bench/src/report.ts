@@ -174,7 +174,7 @@ export function renderMarkdown(r: Results): string {
     lines.push('## Scale-out on Postgres (the server CLI: 1 `--role api` + N `--role worker`)')
     lines.push('')
     lines.push(
-      `A backlog of ${n(r.config.scaleOutMessages)} messages for one webhook (enqueued through the dispatcher's public API into the server's schema, then ANALYZE), committed in one transaction (ANALYZE inside it) once the N worker processes are running, so it becomes due all at once; the first 10 % is the warm-up. Then ${n(r.config.rateLimitMessages)} messages for a second webhook with \`rateLimitPerSecond: 50\` (set through the dispatcher's API: the REST API does not accept \`rate_limit_per_second\` yet); its rate is measured at the receiver from 1 s after the first arrival (the token buckets start full).`,
+      `A backlog of ${n(r.config.scaleOutMessages)} messages for one webhook, enqueued through the dispatcher's public API into the server's schema and committed in one transaction (ANALYZE inside it) once the N worker processes are running, so it becomes due all at once; the first 10 % is the warm-up. Then ${n(r.config.rateLimitMessages)} messages for a second webhook with \`rateLimitPerSecond: 50\` (set through the dispatcher's API: the REST API does not accept \`rate_limit_per_second\` yet); its rate is measured at the receiver from 1 s after the first arrival (the token buckets start full). "Does not drop" allows 5 %.`,
     )
     lines.push('')
     lines.push(
