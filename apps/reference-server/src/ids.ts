@@ -1,8 +1,4 @@
-import { randomBytes } from 'node:crypto'
-
-/** A prefixed, sortable id: `wkr_` + time + randomness. */
-export function newId(prefix: string): string {
-  return `${prefix}${Date.now().toString(36).padStart(9, '0')}${randomBytes(8).toString('hex')}`
-}
+/** Type-prefixed ULIDs, the dispatcher's scheme: one id scheme across the system. */
+export { newId } from '@clockhook/dispatcher'
 
 export const now = () => new Date().toISOString()

@@ -7,7 +7,12 @@ const lastRandom = new Uint8Array(10)
 
 /**
  * A sortable id: `prefix` + 10 characters of milliseconds + 16 of randomness (a ULID).
- * Ids made by one process are strictly increasing, even within one millisecond.
+ * Ids made by one process are strictly increasing, even within one millisecond. The
+ * dispatcher's own ids are made this way; hosts passing ids (`createEndpoint({ id })`,
+ * `send({ id })`) can use it for theirs, so every id of a system reads and sorts alike.
+ *
+ * @example
+ * newId('wh_') // 'wh_01JD3Z8K6T5Q2V7W9X0Y1Z2A3B'
  */
 export function newId(prefix: string, now = Date.now()): string {
   if (now <= lastTime) {
