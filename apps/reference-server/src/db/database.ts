@@ -60,8 +60,17 @@ export async function openDatabase(options: {
         }
       : {}),
   })
-  const { error } = await migrator.migrateToLatest()
+  // another client dropping a schema while kysely lists every schema's tables fails the
+  // listing (3F000 / 42P01), not our migration: try again
+  let { error } = await migrator.migrateToLatest()
+  for (let attempt = 1; attempt < 5 && isConcurrentDrop(error); attempt++) {
+    await new Promise((r) => setTimeout(r, 20 * attempt))
+    ;({ error } = await migrator.migrateToLatest())
+  }
   if (error) throw error
   await handle.store.migrate()
   return handle
 }
+
+const isConcurrentDrop = (error: unknown) =>
+  ['3F000', '42P01'].includes((error as { code?: string } | undefined)?.code ?? '')

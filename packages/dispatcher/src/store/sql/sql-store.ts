@@ -20,12 +20,29 @@ export function createSqlStore(db: Db, dialect: SqlDialectParts): DeliveryStore 
         migrationLockTableName: 'clockhook_migrations_lock',
         ...(schema ? { migrationTableSchema: schema } : {}),
       })
-      const { error } = await migrator.migrateToLatest()
+      const { error } = await migrateRetryingIntrospection(() => migrator.migrateToLatest())
       if (error) throw error
     },
 
     close: () => dialect.close(),
     ...sqlRepository(db, dialect),
     ...sqlQueue(db, dialect),
+  }
+}
+
+/**
+ * kysely's migrator lists the tables of every schema of the database to find its own; a
+ * schema or table another client drops at that moment fails the listing (Postgres
+ * 3F000 / 42P01) though nothing is wrong with ours. Such a failure is tried again.
+ */
+export async function migrateRetryingIntrospection<R extends { error?: unknown }>(
+  migrate: () => Promise<R>,
+  tries = 5,
+): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await migrate()
+    const code = (result.error as { code?: string } | undefined)?.code
+    if (attempt >= tries || (code !== '3F000' && code !== '42P01')) return result
+    await new Promise((r) => setTimeout(r, 20 * attempt))
   }
 }
