@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto'
+import { readdirSync, statSync } from 'node:fs'
 import { Agent, request } from 'node:http'
+import { join } from 'node:path'
 import { Webhook } from '@clockhook/signer'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { databases } from './databases'
@@ -377,6 +379,9 @@ for (const database of databases)
       secrets.push(idempotent.body.key, ADMIN)
       expect(secrets.length).toBeGreaterThanOrEqual(8)
       await server.stop()
+      if (database.name === 'sqlite')
+        for (const f of readdirSync(server.dir).filter((f) => f.startsWith('clockhook.db')))
+          expect((statSync(join(server.dir, f)).mode & 0o777).toString(8), f).toBe('600')
       const text = await server.dumpText()
       expect(text.length).toBeGreaterThan(1000)
       for (const secret of secrets) {

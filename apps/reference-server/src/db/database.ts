@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DeliveryStore } from '@clockhook/dispatcher'
 import { postgresStore, sqliteStore } from '@clockhook/dispatcher'
@@ -31,8 +31,12 @@ export async function openDatabase(options: {
     db = new Kysely<AppSchema>({ dialect: new PostgresDialect({ pool }) })
     store = postgresStore({ pool, kysely: db })
   } else {
-    mkdirSync(options.dataDir, { recursive: true })
-    const database = new Database(join(options.dataDir, 'clockhook.db'))
+    // the data dir holds the database and the development master key: owner only
+    mkdirSync(options.dataDir, { recursive: true, mode: 0o700 })
+    const file = join(options.dataDir, 'clockhook.db')
+    const database = new Database(file)
+    chmodSync(file, 0o600) // SQLite gives its -wal and -shm files the same mode
+
     kind = 'sqlite'
     db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database }) })
     store = sqliteStore({ database, kysely: db })
