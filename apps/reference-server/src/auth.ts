@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { hashApiKey } from './crypto'
 import type { AppDatabase } from './db/database'
 import { ApiError } from './errors'
+import { tokenBuckets } from './limits'
 
 export const SCOPES = [
   'workers:read',
@@ -107,35 +108,12 @@ export function clientAddress(c: Context): string {
  * `perSecond`; once empty, every request from that address is a 429 until it refills.
  */
 export function failedAuthLimiter(burst = 20, perSecond = 1) {
-  const buckets = new Map<string, { tokens: number; at: number }>()
-  const current = (client: string) => {
-    const now = Date.now()
-    const b = buckets.get(client) ?? { tokens: burst, at: now }
-    b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond)
-    b.at = now
-    return b
-  }
-  return {
-    check(client: string) {
-      const b = current(client)
-      if (b.tokens < 1) {
-        const wait = Math.ceil((1 - b.tokens) / perSecond)
-        throw new ApiError(
-          429,
-          'rate_limited',
-          `too many failed authentications from this address; retry in ${wait} s`,
-          undefined,
-          { 'retry-after': String(wait) },
-        )
-      }
-    },
-    record(client: string) {
-      const b = current(client)
-      b.tokens -= 1
-      if (buckets.size > 100_000) buckets.clear()
-      buckets.set(client, b)
-    },
-  }
+  const buckets = tokenBuckets(
+    burst,
+    perSecond,
+    'too many failed authentications from this address',
+  )
+  return { check: buckets.check, record: buckets.take }
 }
 
 /** 403 unless the caller's key has the scope (or `admin`). */
