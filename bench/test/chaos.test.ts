@@ -17,12 +17,11 @@ if (!POSTGRES_URL && process.env.CLOCKHOOK_REQUIRE_POSTGRES === '1')
   throw new Error('CLOCKHOOK_TEST_POSTGRES_URL is not set and CLOCKHOOK_REQUIRE_POSTGRES=1')
 
 /**
- * SQLite runs as one `--role all` process unless CHAOS_SQLITE_TOPOLOGY=split: an API
- * process and worker processes on one SQLite file answer 500 (SQLITE_BUSY, "database is
- * locked") today — see bench/RESULTS.md.
+ * SQLite runs as an API process and worker processes on one file, like Postgres
+ * (CHAOS_SQLITE_TOPOLOGY=single: one `--role all` process instead).
  */
 const sqliteTopology: 'split' | 'single' =
-  process.env.CHAOS_SQLITE_TOPOLOGY === 'split' ? 'split' : 'single'
+  process.env.CHAOS_SQLITE_TOPOLOGY === 'single' ? 'single' : 'split'
 
 describe.each([
   {

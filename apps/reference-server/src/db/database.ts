@@ -3,7 +3,16 @@ import { join } from 'node:path'
 import type { DeliveryStore } from '@clockhook/dispatcher'
 import { postgresStore, sqliteStore } from '@clockhook/dispatcher'
 import Database from 'better-sqlite3'
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import {
+  CompiledQuery,
+  type DialectAdapter,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+} from 'kysely'
 import { Migrator } from 'kysely/migration'
 import pg from 'pg'
 import type { AppSchema } from './schema'
@@ -38,7 +47,7 @@ export async function openDatabase(options: {
     chmodSync(file, 0o600) // SQLite gives its -wal and -shm files the same mode
 
     kind = 'sqlite'
-    db = new Kysely<AppSchema>({ dialect: new SqliteDialect({ database }) })
+    db = new Kysely<AppSchema>({ dialect: new ImmediateSqliteDialect({ database }) })
     store = sqliteStore({ database, kysely: db })
   }
   const handle: AppDatabase = {
@@ -78,3 +87,31 @@ export async function openDatabase(options: {
 
 const isConcurrentDrop = (error: unknown) =>
   ['3F000', '42P01'].includes((error as { code?: string } | undefined)?.code ?? '')
+
+/**
+ * SQLite for several processes on one file (`--role api` + `--role worker`): transactions
+ * begin IMMEDIATE — a deferred one that reads, then writes after another process wrote,
+ * fails with SQLITE_BUSY_SNAPSHOT, while taking the write lock first waits (busy
+ * timeout) — and migrations run in one such transaction (SQLite's DDL is transactional),
+ * so processes starting together migrate one after the other, and a crash mid-migration
+ * leaves nothing half-made.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
+
+  override createDriver(): Driver {
+    const driver = super.createDriver()
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+    }
+    return driver
+  }
+}
+
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}

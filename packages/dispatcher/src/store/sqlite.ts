@@ -26,8 +26,19 @@ import type {
 /** The part of a better-sqlite3 `Database` the store uses. */
 interface BetterSqlite3Database extends SqliteDatabase {
   pragma?(source: string): unknown
-  transaction?<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R
+  transaction?<A extends unknown[], R>(
+    fn: (...args: A) => R,
+  ): ((...args: A) => R) & { immediate?: (...args: A) => R }
 }
+
+/**
+ * A better-sqlite3 transaction begun IMMEDIATE: it takes the write lock first (waiting up
+ * to the busy timeout), so a read followed by a write can never fail with
+ * SQLITE_BUSY_SNAPSHOT when another process writes the same file.
+ */
+const immediate = <A extends unknown[], R>(
+  tx: ((...args: A) => R) & { immediate?: (...args: A) => R },
+): ((...args: A) => R) => tx.immediate ?? tx
 
 export interface SqliteStoreOptions<DB = unknown> {
   /**
@@ -125,8 +136,8 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
     return { all: () => prepared.all(parameters), run: () => prepared.run(parameters) }
   }
 
-  const recordAll = database.transaction!(
-    (outcomes: AttemptOutcome[], now: number): Set<string> => {
+  const recordAll = immediate(
+    database.transaction!((outcomes: AttemptOutcome[], now: number): Set<string> => {
       const s = stmts()
       const applied = new Set<string>()
       const byEndpoint = new Map<string, Attempt[]>()
@@ -171,23 +182,25 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
         ).run()
       }
       return applied
-    },
+    }),
   )
 
-  const insertAll = database.transaction!((message: StoredMessage, deliveries: NewDelivery[]) => {
-    const s = stmts()
-    s.insertMessage.run(Object.values(messageRow(message)))
-    for (const d of deliveries) s.insertDelivery.run(Object.values(deliveryRow(d)))
-  })
+  const insertAll = immediate(
+    database.transaction!((message: StoredMessage, deliveries: NewDelivery[]) => {
+      const s = stmts()
+      s.insertMessage.run(Object.values(messageRow(message)))
+      for (const d of deliveries) s.insertDelivery.run(Object.values(deliveryRow(d)))
+    }),
+  )
   // many messages, one transaction: the per-transaction cost is most of a single send's
-  const insertBatch = database.transaction!(
-    (batch: Array<{ message: StoredMessage; deliveries: NewDelivery[] }>) => {
+  const insertBatch = immediate(
+    database.transaction!((batch: Array<{ message: StoredMessage; deliveries: NewDelivery[] }>) => {
       const s = stmts()
       for (const { message, deliveries } of batch) {
         s.insertMessage.run(Object.values(messageRow(message)))
         for (const d of deliveries) s.insertDelivery.run(Object.values(deliveryRow(d)))
       }
-    },
+    }),
   )
 
   async function claimDue(
