@@ -15,7 +15,7 @@ import { createObservability } from './observability'
 import { purgeByRetention } from './retention'
 import { sweepExpiredDocuments } from './sweep'
 import { tenantVersions } from './tenant-versions'
-import { createTenant } from './tenants'
+import { createFirstTenant } from './tenants'
 
 export interface RunningServer {
   url: string
@@ -107,16 +107,16 @@ export async function startServer(
   }
 
   let bootstrapKey: string | undefined
-  const existing = await database.db.selectFrom('tenants').select('id').limit(1).executeTakeFirst()
-  if (!existing) {
-    const { adminKey } = await createTenant(database.db, {
-      name: 'Default',
-      defaultVersion: null,
-      actor: 'system:bootstrap',
-      ...(config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY
-        ? { adminKey: config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY }
-        : {}),
-    })
+  const first = await createFirstTenant(database.db, database.kind, {
+    name: 'Default',
+    defaultVersion: null,
+    actor: 'system:bootstrap',
+    ...(config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY
+      ? { adminKey: config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY }
+      : {}),
+  })
+  if (first) {
+    const { adminKey } = first
     if (!config.CLOCKHOOK_BOOTSTRAP_ADMIN_KEY) {
       bootstrapKey = adminKey
       print(`Created the first tenant. Its admin API key (shown once, keep it):\n\n  ${adminKey}\n`)

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { audit } from './audit'
 import { hashApiKey, newApiKey } from './crypto'
 import type { AppSchema, TenantTable } from './db/schema'
@@ -52,9 +52,41 @@ async function insertAdminKey(
 }
 
 /** Creates a tenant and its first admin key in one transaction. */
+interface TenantOptions {
+  name: string
+  defaultVersion: number | null
+  adminKey?: string
+  actor: string
+}
+
+/**
+ * The first tenant, made once however many processes start together: the check and the
+ * creation share one transaction, serialised across processes (an advisory lock on
+ * Postgres; IMMEDIATE transactions on SQLite). `undefined` when a tenant already exists.
+ */
+export async function createFirstTenant(
+  db: Kysely<AppSchema>,
+  kind: 'sqlite' | 'postgres',
+  options: TenantOptions,
+): Promise<{ tenant: TenantTable; adminKey: string } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    if (kind === 'postgres')
+      await sql`select pg_advisory_xact_lock(hashtext('clockhook_first_tenant'))`.execute(trx)
+    const existing = await trx.selectFrom('tenants').select('id').limit(1).executeTakeFirst()
+    return existing ? undefined : insertTenant(trx, options)
+  })
+}
+
 export async function createTenant(
   db: Kysely<AppSchema>,
-  options: { name: string; defaultVersion: number | null; adminKey?: string; actor: string },
+  options: TenantOptions,
+): Promise<{ tenant: TenantTable; adminKey: string }> {
+  return db.transaction().execute((trx) => insertTenant(trx, options))
+}
+
+async function insertTenant(
+  trx: Kysely<AppSchema>,
+  options: TenantOptions,
 ): Promise<{ tenant: TenantTable; adminKey: string }> {
   const tenant: TenantTable = {
     id: newId('ten_'),
@@ -65,9 +97,7 @@ export async function createTenant(
     created_at: now(),
   }
   const key = options.adminKey ?? newApiKey().key
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('tenants').values(tenant).execute()
-    await insertAdminKey(trx, tenant.id, { name: 'admin', key, actor: options.actor })
-  })
+  await trx.insertInto('tenants').values(tenant).execute()
+  await insertAdminKey(trx, tenant.id, { name: 'admin', key, actor: options.actor })
   return { tenant, adminKey: key }
 }
