@@ -116,6 +116,31 @@ describe('nothing secret is stored in clear', () => {
     for (const r of rows.rows) expect(r.request_headers).not.toContain('rcv-credential')
   })
 
+  it('masks a credential that a receiver echoes back in its answer', async () => {
+    const echo = await startReceiver((req, res) => {
+      res.writeHead(400, { 'content-type': 'text/plain' })
+      res.end(`you sent authorization=${req.headers.authorization}`)
+    })
+    cleanups.push(() => echo.close())
+    const handle = createSqlite()
+    cleanups.push(() => handle.cleanup())
+    await handle.store.migrate()
+    const d = createDispatcher({
+      store: handle.store,
+      ssrf: { allowedCidrs: ['127.0.0.1/32'] },
+      pollIntervalMs: 20,
+    })
+    const { endpoint } = await d.createEndpoint({
+      url: echo.url,
+      headers: { authorization: 'Bearer echoed-credential-42' },
+    })
+    const detail = await d.sendTest(endpoint.id)
+    const preview = detail.attempts[0]!.responsePreview!
+    expect(preview).toContain('you sent authorization=')
+    expect(preview).not.toContain('echoed-credential-42')
+    expect(preview).toContain('••••••')
+  })
+
   it.skipIf(!postgresUrl)('on Postgres: no table holds a secret or a header value', async () => {
     const receiver = await startReceiver()
     cleanups.push(() => receiver.close())

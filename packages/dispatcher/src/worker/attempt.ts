@@ -34,6 +34,7 @@ export async function attemptDelivery(
   const started = performance.now()
   let body = ''
   let headers: Record<string, string> = {}
+  let credentials: string[] = []
   let result: HttpResult
   try {
     body = await config.render(messageOf(message), publicEndpoint(endpoint))
@@ -42,6 +43,7 @@ export async function attemptDelivery(
       .signerFor(endpoint, attemptedAt)
       .signHeaders(message.id, new Date(), body)
     const custom = secrets.headersFor(endpoint)
+    credentials = Object.values(custom).filter((v) => v.length >= 4)
     const extra = config.extraHeaders
       ? lowerCased(
           await config.extraHeaders({
@@ -87,7 +89,8 @@ export async function attemptDelivery(
     errorMessage: result.errorMessage,
     requestHeaders: headers,
     requestPreview: body.slice(0, REQUEST_PREVIEW_BYTES),
-    responsePreview: result.responsePreview,
+    // a receiver that echoes its request back must not put a credential into the log
+    responsePreview: withoutCredentials(result.responsePreview, credentials),
   }
   return {
     deliveryId: delivery.id,
@@ -122,3 +125,11 @@ function classify(
 
 const lowerCased = (headers: Record<string, string>) =>
   Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+
+/** The text with every custom header value (a receiver credential) masked. */
+function withoutCredentials(text: string | null, credentials: string[]): string | null {
+  if (text === null || credentials.length === 0) return text
+  let out = text
+  for (const value of credentials) out = out.split(value).join('••••••')
+  return out
+}
