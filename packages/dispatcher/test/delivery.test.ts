@@ -1,47 +1,21 @@
 import { createHmac } from 'node:crypto'
 import { Webhook } from '@clockhook/signer'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Dispatcher, DispatcherEvents, DispatcherOptions } from '../src/index'
-import { createDispatcher, DispatcherError } from '../src/index'
-import type { Receiver } from './helpers/receiver'
+import { describe, expect, it } from 'vitest'
+import type { DispatcherEvents } from '../src/index'
+import { DispatcherError } from '../src/index'
+import { useDispatcherHarness } from './helpers/harness'
 import { eventually, manualClock, startReceiver } from './helpers/receiver'
-import type { StoreHandle } from './helpers/stores'
 import { storeFactories } from './helpers/stores'
-
-const LOCAL = { allowedCidrs: ['127.0.0.1/32'] }
 
 for (const factory of storeFactories) {
   describe.skipIf(!factory.available)(`delivery on the ${factory.name} store`, () => {
-    let handle: StoreHandle
-    let receiver: Receiver
-    const dispatchers: Dispatcher[] = []
-
-    const make = (options: Partial<DispatcherOptions> = {}) => {
-      const d = createDispatcher({
-        store: handle.store,
-        ssrf: LOCAL,
-        pollIntervalMs: 20,
-        ...options,
-      })
-      dispatchers.push(d)
-      return d
-    }
-
-    beforeEach(async () => {
-      handle = await factory.create()
-      receiver = await startReceiver()
-    })
-    afterEach(async () => {
-      for (const d of dispatchers.splice(0)) await d.stop({ timeoutMs: 2000 })
-      await receiver.close()
-      await handle.cleanup()
-    })
+    const h = useDispatcherHarness(factory)
 
     it('delivers a signed message that verifies with the endpoint secret', async () => {
-      const d = make()
+      const d = h.make()
       await d.start()
       const { endpoint, secret } = await d.createEndpoint({
-        url: receiver.url,
+        url: h.receiver.url,
         headers: { 'x-team': 'payroll' },
       })
       const { messageId, deliveryIds } = await d.send({
@@ -49,7 +23,7 @@ for (const factory of storeFactories) {
         data: { worker_id: 'wkr_1' },
       })
       expect(deliveryIds).toHaveLength(1)
-      const [req] = await receiver.waitFor(1)
+      const [req] = await h.receiver.waitFor(1)
       expect(req!.headers['webhook-id']).toBe(messageId)
       expect(req!.headers['content-type']).toBe('application/json')
       expect(req!.headers['x-team']).toBe('payroll')
@@ -70,7 +44,7 @@ for (const factory of storeFactories) {
     })
 
     it('adds the host’s extra headers, computed from the body and the secret, but never over the signature', async () => {
-      const d = make({
+      const d = h.make({
         extraHeaders: ({ endpoint, body, secret }): Record<string, string> =>
           endpoint.metadata.legacy
             ? {
@@ -80,9 +54,9 @@ for (const factory of storeFactories) {
             : {},
       })
       await d.start()
-      const { secret } = await d.createEndpoint({ url: receiver.url, metadata: { legacy: true } })
+      const { secret } = await d.createEndpoint({ url: h.receiver.url, metadata: { legacy: true } })
       await d.send({ type: 'clock.in', data: { n: 1 } })
-      const [req] = await receiver.waitFor(1)
+      const [req] = await h.receiver.waitFor(1)
       const expected = createHmac('sha256', secret).update(req!.body).digest('hex')
       expect(req!.headers['x-legacy-signature']).toBe(`sha256=${expected}`)
       expect(() =>
@@ -91,16 +65,20 @@ for (const factory of storeFactories) {
     })
 
     it('fans out only to enabled endpoints of the tenant that take the type', async () => {
-      const d = make()
+      const d = h.make()
       await d.start()
-      await d.createEndpoint({ url: `${receiver.url}?a`, tenantId: 't1', eventTypes: ['clock.*'] })
       await d.createEndpoint({
-        url: `${receiver.url}?b`,
+        url: `${h.receiver.url}?a`,
+        tenantId: 't1',
+        eventTypes: ['clock.*'],
+      })
+      await d.createEndpoint({
+        url: `${h.receiver.url}?b`,
         tenantId: 't1',
         eventTypes: ['worker.created'],
       })
-      await d.createEndpoint({ url: `${receiver.url}?c`, tenantId: 't1', enabled: false })
-      await d.createEndpoint({ url: `${receiver.url}?d`, tenantId: 't2' })
+      await d.createEndpoint({ url: `${h.receiver.url}?c`, tenantId: 't1', enabled: false })
+      await d.createEndpoint({ url: `${h.receiver.url}?d`, tenantId: 't2' })
       const { deliveryIds } = await d.send({ type: 'clock.out', data: {}, tenantId: 't1' })
       expect(deliveryIds).toHaveLength(1)
       await eventually(
@@ -108,18 +86,18 @@ for (const factory of storeFactories) {
       )
       const backlog = await d.backlog()
       expect(backlog).toEqual({ due: 0, scheduled: 0, paused: 0, inFlight: 0 })
-      expect(receiver.requests).toHaveLength(1)
+      expect(h.receiver.requests).toHaveLength(1)
     })
 
     it('retries 500s on the schedule, then succeeds with the same webhook-id', async () => {
       const clock = manualClock()
-      receiver.handler = (_req, res, _r, i) =>
+      h.receiver.handler = (_req, res, _r, i) =>
         res.writeHead(i < 2 ? 500 : 200).end(i < 2 ? 'down' : 'ok')
-      const d = make({ clock, jitter: 0 })
+      const d = h.make({ clock, jitter: 0 })
       await d.start()
-      await d.createEndpoint({ url: receiver.url })
+      await d.createEndpoint({ url: h.receiver.url })
       const { deliveryIds, messageId } = await d.send({ type: 'clock.in', data: {} })
-      await receiver.waitFor(1)
+      await h.receiver.waitFor(1)
       const afterFirst = await eventually(async () => {
         const x = await d.getDelivery(deliveryIds[0]!)
         return x.delivery.attempts === 1 && x.delivery
@@ -131,33 +109,33 @@ for (const factory of storeFactories) {
       })
       clock.advance(5000)
       d.wake()
-      await receiver.waitFor(2)
+      await h.receiver.waitFor(2)
       await eventually(async () => (await d.getDelivery(deliveryIds[0]!)).delivery.attempts === 2)
       clock.advance(300_000)
       d.wake()
-      await receiver.waitFor(3)
+      await h.receiver.waitFor(3)
       const done = await eventually(async () => {
         const x = await d.getDelivery(deliveryIds[0]!)
         return x.delivery.status === 'succeeded' && x
       })
       expect(done.attempts.map((a) => a.httpStatus)).toEqual([500, 500, 200])
       expect(done.attempts[0]!.responsePreview).toBe('down')
-      expect(new Set(receiver.requests.map((r) => r.headers['webhook-id']))).toEqual(
+      expect(new Set(h.receiver.requests.map((r) => r.headers['webhook-id']))).toEqual(
         new Set([messageId]),
       )
     })
 
     it('fails for good after the last scheduled attempt and says so', async () => {
       const clock = manualClock()
-      receiver.handler = (_req, res) => res.writeHead(503).end()
-      const d = make({ clock, retrySchedule: [0, 1000, 2000], jitter: 0 })
+      h.receiver.handler = (_req, res) => res.writeHead(503).end()
+      const d = h.make({ clock, retrySchedule: [0, 1000, 2000], jitter: 0 })
       const failed: Array<DispatcherEvents['delivery.failed']> = []
       d.on('delivery.failed', (e) => failed.push(e))
       await d.start()
-      await d.createEndpoint({ url: receiver.url })
+      await d.createEndpoint({ url: h.receiver.url })
       const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
       for (let i = 1; i <= 3; i++) {
-        await receiver.waitFor(i)
+        await h.receiver.waitFor(i)
         await eventually(async () => (await d.getDelivery(deliveryIds[0]!)).delivery.attempts === i)
         clock.advance(2000)
         d.wake()
@@ -174,16 +152,19 @@ for (const factory of storeFactories) {
     })
 
     it('resends a delivery as a new attempt of the same message', async () => {
-      const d = make()
+      const d = h.make()
       await d.start()
-      const { endpoint } = await d.createEndpoint({ url: receiver.url })
+      const { endpoint } = await d.createEndpoint({ url: h.receiver.url })
       const { deliveryIds, messageId } = await d.send({ type: 'clock.in', data: { n: 1 } })
       await eventually(
         async () => (await d.getDelivery(deliveryIds[0]!)).delivery.status === 'succeeded',
       )
       await d.resend(deliveryIds[0]!, { tenantId: endpoint.tenantId })
-      await receiver.waitFor(2)
-      expect(receiver.requests.map((r) => r.headers['webhook-id'])).toEqual([messageId, messageId])
+      await h.receiver.waitFor(2)
+      expect(h.receiver.requests.map((r) => r.headers['webhook-id'])).toEqual([
+        messageId,
+        messageId,
+      ])
       const x = await eventually(async () => {
         const y = await d.getDelivery(deliveryIds[0]!)
         return y.attempts.length === 2 && y.delivery.attempts === 2 && y
@@ -196,12 +177,12 @@ for (const factory of storeFactories) {
     })
 
     it('sends a test event to one endpoint only and answers with the outcome', async () => {
-      const d = make()
+      const d = h.make()
       const other = await startReceiver()
       try {
-        const { endpoint, secret } = await d.createEndpoint({ url: receiver.url })
+        const { endpoint, secret } = await d.createEndpoint({ url: h.receiver.url })
         await d.createEndpoint({ url: other.url })
-        receiver.handler = (_req, res) => res.writeHead(202).end('accepted')
+        h.receiver.handler = (_req, res) => res.writeHead(202).end('accepted')
         const result = await d.sendTest(endpoint.id)
         expect(result.delivery).toMatchObject({
           status: 'succeeded',
@@ -212,11 +193,11 @@ for (const factory of storeFactories) {
         expect(result.attempts[0]).toMatchObject({ trigger: 'test', responsePreview: 'accepted' })
         expect(
           new Webhook(secret).verify(
-            receiver.requests[0]!.body,
-            receiver.requests[0]!.headers as Record<string, string>,
+            h.receiver.requests[0]!.body,
+            h.receiver.requests[0]!.headers as Record<string, string>,
           ),
         ).toMatchObject({ type: 'webhook.test' })
-        receiver.handler = (_req, res) => res.writeHead(500).end()
+        h.receiver.handler = (_req, res) => res.writeHead(500).end()
         const failed = await d.sendTest(endpoint.id)
         expect(failed.delivery).toMatchObject({
           status: 'failed',
@@ -232,12 +213,12 @@ for (const factory of storeFactories) {
 
     it('signs with the old and the new secret during a rotation grace period', async () => {
       const clock = manualClock()
-      const d = make({ clock })
+      const d = h.make({ clock })
       await d.start()
-      const { endpoint, secret: oldSecret } = await d.createEndpoint({ url: receiver.url })
+      const { endpoint, secret: oldSecret } = await d.createEndpoint({ url: h.receiver.url })
       const { secret: newSecret } = await d.rotateSecret(endpoint.id, { gracePeriodMs: 60_000 })
       await d.send({ type: 'clock.in', data: {} })
-      const [req] = await receiver.waitFor(1)
+      const [req] = await h.receiver.waitFor(1)
       expect(String(req!.headers['webhook-signature']).split(' ')).toHaveLength(2)
       for (const s of [oldSecret, newSecret]) {
         expect(
@@ -246,7 +227,7 @@ for (const factory of storeFactories) {
       }
       clock.advance(60_001)
       await d.send({ type: 'clock.in', data: {} })
-      const [, late] = await receiver.waitFor(2)
+      const [, late] = await h.receiver.waitFor(2)
       expect(String(late!.headers['webhook-signature']).split(' ')).toHaveLength(1)
       expect(() =>
         new Webhook(oldSecret).verify(late!.body, late!.headers as Record<string, string>),
@@ -255,13 +236,13 @@ for (const factory of storeFactories) {
     })
 
     it('disables an endpoint that answers 410 Gone, and recovers what it missed', async () => {
-      receiver.handler = (_req, res) => res.writeHead(410).end()
-      const d = make()
+      h.receiver.handler = (_req, res) => res.writeHead(410).end()
+      const d = h.make()
       const disabled: Array<DispatcherEvents['endpoint.disabled']> = []
       d.on('endpoint.disabled', (e) => disabled.push(e))
       await d.start()
       const since = Date.now() - 1000
-      const { endpoint } = await d.createEndpoint({ url: receiver.url })
+      const { endpoint } = await d.createEndpoint({ url: h.receiver.url })
       const first = await d.send({ type: 'clock.in', data: { n: 1 } })
       await eventually(async () => disabled.length === 1)
       expect(disabled[0]).toMatchObject({
@@ -271,11 +252,11 @@ for (const factory of storeFactories) {
       expect((await d.getDelivery(first.deliveryIds[0]!)).delivery.status).toBe('failed')
       const missed = await d.send({ type: 'clock.in', data: { n: 2 } })
       expect(missed.deliveryIds).toEqual([])
-      receiver.handler = (_req, res) => res.writeHead(200).end()
+      h.receiver.handler = (_req, res) => res.writeHead(200).end()
       await d.updateEndpoint(endpoint.id, { enabled: true })
       expect(await d.recover(endpoint.id, { since })).toEqual({ requeued: 1, created: 1 })
-      await receiver.waitFor(3)
-      const ns = receiver.requests
+      await h.receiver.waitFor(3)
+      const ns = h.receiver.requests
         .slice(1)
         .map((r) => JSON.parse(r.body).data.n)
         .sort()
@@ -283,7 +264,7 @@ for (const factory of storeFactories) {
     })
 
     it('pages the pull API over every message exactly once', async () => {
-      const d = make()
+      const d = h.make()
       const sent: string[] = []
       for (let i = 0; i < 25; i++)
         sent.push(

@@ -1,46 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Dispatcher, DispatcherOptions } from '../src/index'
+import { describe, expect, it } from 'vitest'
 import { createDispatcher, memoryStore } from '../src/index'
-import type { Receiver } from './helpers/receiver'
-import { eventually, manualClock, startReceiver } from './helpers/receiver'
-import type { StoreHandle } from './helpers/stores'
+import { useDispatcherHarness } from './helpers/harness'
+import { eventually, manualClock } from './helpers/receiver'
 import { storeFactories } from './helpers/stores'
-
-const LOCAL = { allowedCidrs: ['127.0.0.1/32'] }
 
 for (const factory of storeFactories) {
   describe.skipIf(!factory.available)(`hardening on the ${factory.name} store`, () => {
-    let handle: StoreHandle
-    let receiver: Receiver
-    const dispatchers: Dispatcher[] = []
-
-    const make = (options: Partial<DispatcherOptions> = {}) => {
-      const d = createDispatcher({
-        store: handle.store,
-        ssrf: LOCAL,
-        pollIntervalMs: 20,
-        ...options,
-      })
-      dispatchers.push(d)
-      return d
-    }
-
-    beforeEach(async () => {
-      handle = await factory.create()
-      receiver = await startReceiver()
-    })
-    afterEach(async () => {
-      for (const d of dispatchers.splice(0)) await d.stop({ timeoutMs: 2000 })
-      await receiver.close()
-      await handle.cleanup()
-    })
+    const h = useDispatcherHarness(factory)
 
     it('records a manual resend as a resend, and the scheduled attempts as scheduled', async () => {
       let calls = 0
-      receiver.handler = (_q, res) => res.writeHead(calls++ === 0 ? 500 : 200).end()
-      const d = make({ retrySchedule: [0, 10], jitter: 0 })
+      h.receiver.handler = (_q, res) => res.writeHead(calls++ === 0 ? 500 : 200).end()
+      const d = h.make({ retrySchedule: [0, 10], jitter: 0 })
       await d.start()
-      await d.createEndpoint({ url: receiver.url })
+      await d.createEndpoint({ url: h.receiver.url })
       const { deliveryIds } = await d.send({ type: 'clock.in', data: {} })
       const id = deliveryIds[0]!
       await eventually(async () => (await d.getDelivery(id)).delivery.status === 'succeeded')
@@ -54,50 +27,50 @@ for (const factory of storeFactories) {
 
     it('recovers only messages sent since the endpoint exists', async () => {
       const clock = manualClock()
-      const d = make({ clock })
+      const d = h.make({ clock })
       const before = await d.send({ type: 'clock.in', data: { n: 'before' } })
       expect(before.deliveryIds).toEqual([])
       clock.advance(1000)
-      const { endpoint } = await d.createEndpoint({ url: receiver.url, enabled: false })
+      const { endpoint } = await d.createEndpoint({ url: h.receiver.url, enabled: false })
       clock.advance(1000)
       await d.send({ type: 'clock.in', data: { n: 'after' } })
       await d.updateEndpoint(endpoint.id, { enabled: true })
       expect(await d.recover(endpoint.id, { since: 0 })).toEqual({ requeued: 0, created: 1 })
       await d.start()
-      await receiver.waitFor(1)
+      await h.receiver.waitFor(1)
       await eventually(async () => {
         const b = await d.backlog()
         return b.inFlight === 0 && b.due + b.scheduled + b.paused === 0
       })
-      expect(receiver.requests.map((r) => JSON.parse(r.body).data.n)).toEqual(['after'])
+      expect(h.receiver.requests.map((r) => JSON.parse(r.body).data.n)).toEqual(['after'])
     })
 
     it('never takes a lease from a live worker that is merely slow', async () => {
-      receiver.handler = (_q, res) => setTimeout(() => res.writeHead(200).end(), 1500)
-      const slow = make({ heartbeatMs: 100, leaseMs: 600_000 })
+      h.receiver.handler = (_q, res) => setTimeout(() => res.writeHead(200).end(), 1500)
+      const slow = h.make({ heartbeatMs: 100, leaseMs: 600_000 })
       await slow.start()
-      await slow.createEndpoint({ url: receiver.url })
+      await slow.createEndpoint({ url: h.receiver.url })
       const sent = []
       for (let i = 0; i < 5; i++) sent.push(await slow.send({ type: 'clock.in', data: { i } }))
-      await receiver.waitFor(5)
+      await h.receiver.waitFor(5)
       // another worker beats ten times over while the first is still waiting for answers
-      const other = make({ heartbeatMs: 100, leaseMs: 600_000 })
+      const other = h.make({ heartbeatMs: 100, leaseMs: 600_000 })
       await other.start()
       for (const { deliveryIds } of sent) {
         await eventually(
           async () => (await slow.getDelivery(deliveryIds[0]!)).delivery.status === 'succeeded',
         )
       }
-      expect(receiver.requests).toHaveLength(5)
+      expect(h.receiver.requests).toHaveLength(5)
       for (const { deliveryIds } of sent) {
         expect((await slow.getDelivery(deliveryIds[0]!)).delivery.attempts).toBe(1)
       }
     })
 
     it('counts only deliveries of enabled endpoints as due', async () => {
-      const d = make()
-      const on = await d.createEndpoint({ url: receiver.url })
-      const off = await d.createEndpoint({ url: receiver.url })
+      const d = h.make()
+      const on = await d.createEndpoint({ url: h.receiver.url })
+      const off = await d.createEndpoint({ url: h.receiver.url })
       await d.send({ type: 'clock.in', data: {} })
       await d.updateEndpoint(off.endpoint.id, { enabled: false })
       expect(on.endpoint.enabled).toBe(true)
