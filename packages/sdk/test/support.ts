@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadConfig, startServer } from '@clockhook/reference-server'
-import type { ClockhookError } from '../src/index'
+import { afterAll, beforeAll } from 'vitest'
+import { Clockhook, type ClockhookError } from '../src/index'
 
 export const ADMIN_KEY = 'ck_sdk_test_admin_key_that_is_long_enough_0123'
 
@@ -155,4 +156,26 @@ export async function failure(call: PromiseLike<unknown>): Promise<ClockhookErro
     return err as ClockhookError
   }
   throw new Error('expected the call to fail')
+}
+
+/**
+ * Per suite: a reference server, a receiver and a client with the admin key, closed after
+ * the suite. Call it inside a `describe`; read the fields inside tests.
+ */
+export function useServerAndReceiver() {
+  const suite = {
+    server: undefined as unknown as TestServer,
+    receiver: undefined as unknown as Awaited<ReturnType<typeof startReceiver>>,
+    clockhook: undefined as unknown as Clockhook,
+  }
+  beforeAll(async () => {
+    suite.server = await startTestServer()
+    suite.receiver = await startReceiver()
+    suite.clockhook = new Clockhook({ apiKey: suite.server.adminKey, baseUrl: suite.server.url })
+  })
+  afterAll(async () => {
+    await suite.server?.close()
+    await suite.receiver?.close()
+  })
+  return suite
 }

@@ -1,42 +1,30 @@
 import { Webhook, WebhookError, WebhookVerificationError } from '@clockhook/signer'
-import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
-import { Clockhook, type WebhookEvent } from '../src/index'
-import { startReceiver, startTestServer, type TestServer } from './support'
+import { describe, expect, expectTypeOf, it } from 'vitest'
+import type { WebhookEvent } from '../src/index'
+import { useServerAndReceiver } from './support'
 
 describe('webhooks.verify', () => {
-  let server: TestServer
-  let receiver: Awaited<ReturnType<typeof startReceiver>>
-  let clockhook: Clockhook
-
-  beforeAll(async () => {
-    server = await startTestServer()
-    receiver = await startReceiver()
-    clockhook = new Clockhook({ apiKey: server.adminKey, baseUrl: server.url })
-  })
-  afterAll(async () => {
-    await server?.close()
-    await receiver?.close()
-  })
+  const suite = useServerAndReceiver()
 
   it('returns the typed clock.in event a real delivery carries, in version 1 and 2', async () => {
-    const { data: v1 } = await clockhook.webhooks.create({
+    const { data: v1 } = await suite.clockhook.webhooks.create({
       name: 'v1',
-      url: `${receiver.url}?v=1`,
+      url: `${suite.receiver.url}?v=1`,
       events: ['clock.in'],
       version: 1,
     })
-    const { data: v2 } = await clockhook.webhooks.create({
+    const { data: v2 } = await suite.clockhook.webhooks.create({
       name: 'v2',
-      url: `${receiver.url}?v=2`,
+      url: `${suite.receiver.url}?v=2`,
       events: ['clock.in'],
       version: 2,
     })
-    const { data: worker } = await clockhook.workers.create({ name: 'Ada' })
-    const { data: entry } = await clockhook.timeEntries.clockIn({ worker_id: worker.id })
-    const requests = await receiver.waitFor(2)
+    const { data: worker } = await suite.clockhook.workers.create({ name: 'Ada' })
+    const { data: entry } = await suite.clockhook.timeEntries.clockIn({ worker_id: worker.id })
+    const requests = await suite.receiver.waitFor(2)
     const byVersion = (v: string) => requests.find((r) => r.url.endsWith(`v=${v}`))!
 
-    const one = await clockhook.webhooks.verify(
+    const one = await suite.clockhook.webhooks.verify(
       byVersion('1').body,
       byVersion('1').headers,
       v1.secret,
@@ -48,7 +36,7 @@ describe('webhooks.verify', () => {
     expectTypeOf(one.data.worker_name).toEqualTypeOf<string>()
     expect(one.data).toMatchObject({ entry_id: entry.id, worker_id: worker.id, worker_name: 'Ada' })
 
-    const two = await clockhook.webhooks.verify(
+    const two = await suite.clockhook.webhooks.verify(
       byVersion('2').body,
       new Headers(byVersion('2').headers as Record<string, string>),
       v2.secret,
@@ -91,21 +79,21 @@ describe('webhooks.verify', () => {
       },
     })
     const headers = new Webhook(secret).signHeaders('msg_1', new Date(), body)
-    const ok = await clockhook.webhooks.verify(body, headers, secret)
+    const ok = await suite.clockhook.webhooks.verify(body, headers, secret)
     expect(ok).toMatchObject({ id: 'msg_1', type: 'clock.in' })
 
-    const tampered = await clockhook.webhooks
+    const tampered = await suite.clockhook.webhooks
       .verify(body.replace('Ada', 'Eve'), headers, secret)
       .catch((e) => e)
     expect(tampered).toBeInstanceOf(WebhookVerificationError)
     expect(tampered.code).toBe('no_matching_signature')
 
-    const wrongSecret = await clockhook.webhooks
+    const wrongSecret = await suite.clockhook.webhooks
       .verify(body, headers, 'whsec_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')
       .catch((e) => e)
     expect(wrongSecret).toBeInstanceOf(WebhookVerificationError)
 
-    const stale = await clockhook.webhooks
+    const stale = await suite.clockhook.webhooks
       .verify(
         body,
         new Webhook(secret).signHeaders('msg_1', new Date(Date.now() - 3_600_000), body),
@@ -120,15 +108,15 @@ describe('webhooks.verify', () => {
     const body = '{"type":"worker.deleted","timestamp":"2026-01-01T00:00:00.000Z","data":{}}'
     const headers = new Webhook(secret).signHeaders('msg_3', new Date(), body)
     const fromEnv: string | undefined = process.env.CLOCKHOOK_TEST_SECRET_NOT_SET
-    const unset = await clockhook.webhooks.verify(body, headers, fromEnv).catch((e) => e)
+    const unset = await suite.clockhook.webhooks.verify(body, headers, fromEnv).catch((e) => e)
     expect(unset).toBeInstanceOf(WebhookError)
     expect(unset).not.toBeInstanceOf(WebhookVerificationError)
     expect(unset.code).toBe('invalid_secret')
     expect(unset.message).toMatch(/undefined — is the environment variable set\?/)
     const set: string | undefined = secret
-    expect((await clockhook.webhooks.verify(body, headers, [fromEnv ?? secret, set])).id).toBe(
-      'msg_3',
-    )
+    expect(
+      (await suite.clockhook.webhooks.verify(body, headers, [fromEnv ?? secret, set])).id,
+    ).toBe('msg_3')
   })
 
   it('accepts the old and the new secret during a rotation', async () => {
@@ -137,7 +125,7 @@ describe('webhooks.verify', () => {
     const body =
       '{"type":"worker.deleted","timestamp":"2026-01-01T00:00:00.000Z","data":{"worker_id":"wkr_1","worker_name":"Ada"}}'
     const headers = new Webhook(oldSecret).signHeaders('msg_2', new Date(), body)
-    const event = await clockhook.webhooks.verify(body, headers, [newSecret, oldSecret])
+    const event = await suite.clockhook.webhooks.verify(body, headers, [newSecret, oldSecret])
     expect(event.type).toBe('worker.deleted')
   })
 })
