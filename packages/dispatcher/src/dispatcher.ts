@@ -71,12 +71,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   })
   const pool = new AttemptPool({
     config,
+    store,
     timers,
     recorder,
     attempt,
     onSlotFreed: (rescan) => (rescan ? worker?.loop?.wake() : worker?.loop?.notify()),
     onUnparked: (claim) => worker?.loop?.unpark(claim),
     onDeferred: (ms) => worker?.loop?.wakeAfter(ms),
+    onError: (error) => {
+      emitter.emit('error', { error, context: 'permit' })
+      config.logger?.error({ err: error }, 'asking for permits failed')
+    },
   })
 
   const wake = () => worker?.loop?.wake()

@@ -17,7 +17,9 @@ interface Share {
 }
 
 /**
- * Per-endpoint rate limits, concurrency caps and fair shares, held by one dispatcher process.
+ * Per-endpoint concurrency caps and fair shares, held by one dispatcher process. (Rate
+ * limits and the endpoint's own `maxConcurrency` across processes are the store's permits:
+ * see `grantPermits`; this class keeps one process from asking for more than it could use.)
  *
  * Isolation: every endpoint starts with a share of the process's in-flight slots
  * (`initial`, a quarter of them by default). Its first prompt success opens it to `max`
@@ -27,7 +29,6 @@ interface Share {
  * An endpoint that never answers therefore holds at most its starting share, soon one slot.
  */
 export class EndpointLimits {
-  readonly #buckets = new Map<string, { tokens: number; refilledAt: number }>()
   readonly #shares = new Map<string, Share>()
   readonly #options: ShareOptions
 
@@ -58,27 +59,10 @@ export class EndpointLimits {
    * Takes a slot for one delivery: `0` when it may go now, otherwise the milliseconds
    * to wait before it may.
    */
-  acquire(
-    endpointId: string,
-    ratePerSecond: number | null,
-    maxConcurrency: number | null,
-    now: number,
-  ): number {
+  acquire(endpointId: string, maxConcurrency: number | null): number {
     const share = this.#share(endpointId)
     share.limit = maxConcurrency ?? Number.POSITIVE_INFINITY
     if (share.inFlight >= Math.min(Math.floor(share.cap), share.limit)) return 25
-    if (ratePerSecond !== null) {
-      const burst = Math.max(1, ratePerSecond)
-      const bucket = this.#buckets.get(endpointId) ?? { tokens: burst, refilledAt: now }
-      bucket.tokens = Math.min(
-        burst,
-        bucket.tokens + ((now - bucket.refilledAt) * ratePerSecond) / 1000,
-      )
-      bucket.refilledAt = now
-      this.#buckets.set(endpointId, bucket)
-      if (bucket.tokens < 1) return Math.ceil(((1 - bucket.tokens) * 1000) / ratePerSecond)
-      bucket.tokens -= 1
-    }
     share.inFlight += 1
     return 0
   }

@@ -1,7 +1,14 @@
 // `@clockhook/dispatcher/store`: for writing or testing a `DeliveryStore` of your own.
 
-export type { DueCandidate, FailureStreak } from './store/rules'
-export { failingSinceAfter, failureStreak, isDue, isLeaseFree, isOpen } from './store/rules'
+export type { DueCandidate, FailureStreak, PermitDecision, PermitState } from './store/rules'
+export {
+  failingSinceAfter,
+  failureStreak,
+  grantPermits,
+  isDue,
+  isLeaseFree,
+  isOpen,
+} from './store/rules'
 export type {
   AttemptOutcome,
   Backlog,
@@ -15,6 +22,8 @@ export type {
   EndpointQuery,
   MessageQuery,
   NewDelivery,
+  PermitGrant,
+  PermitRequest,
   Release,
   StoredEndpoint,
   StoredMessage,

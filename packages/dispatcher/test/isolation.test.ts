@@ -76,7 +76,7 @@ describe('one tenant cannot stall another', () => {
 
   it('adapts a share: up on prompt successes, halved when an attempt hangs', () => {
     const limits = new EndpointLimits({ initial: 4, max: 8 })
-    const take = () => limits.acquire('ep', null, null, 0)
+    const take = () => limits.acquire('ep', null)
     for (let i = 0; i < 4; i++) expect(take()).toBe(0)
     expect(take()).toBeGreaterThan(0)
     expect(limits.full(10)).toEqual(['ep'])
@@ -101,8 +101,8 @@ describe('one tenant cannot stall another', () => {
     limits.release('ep', false)
     expect(limits.capOf('ep')).toBe(1)
     // an endpoint's own maxConcurrency still bounds it
-    expect(limits.acquire('capped', null, 1, 0)).toBe(0)
-    expect(limits.acquire('capped', null, 1, 0)).toBeGreaterThan(0)
+    expect(limits.acquire('capped', 1)).toBe(0)
+    expect(limits.acquire('capped', 1)).toBeGreaterThan(0)
     expect(limits.full(10)).toEqual(['capped'])
   })
 })

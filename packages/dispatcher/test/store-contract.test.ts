@@ -321,6 +321,104 @@ for (const factory of storeFactories) {
       expect(await store.claimDue(T0 + 200, 1, 1000)).toHaveLength(1)
     })
 
+    it('grants rate permits as a burst of one second, then one per interval', async () => {
+      const e = endpoint({ rateLimitPerSecond: 4 })
+      await store.insertEndpoint(e)
+      const m = message()
+      const ds = Array.from({ length: 6 }, () => delivery(m, e))
+      await store.insertMessage(m, ds)
+      const claims = await store.claimDue(T0, 10, 60_000)
+      const ask = (cs: typeof claims, now: number) =>
+        store.acquirePermits(
+          {
+            endpointId: e.id,
+            claims: cs.map((c) => ({ deliveryId: c.delivery.id, leaseToken: c.leaseToken })),
+            ratePerSecond: 4,
+            maxConcurrency: null,
+            holdMs: 10_000,
+          },
+          now,
+        )
+      const first = await ask(claims, T0)
+      expect(first.granted).toEqual(claims.slice(0, 4).map((c) => c.delivery.id))
+      expect(first.retryAfterMs).toBe(250)
+      expect((await ask(claims.slice(4), T0 + 100)).granted).toEqual([])
+      const later = await ask(claims.slice(4), T0 + 250)
+      expect(later.granted).toEqual([claims[4]!.delivery.id])
+      expect(later.retryAfterMs).toBe(250)
+    })
+
+    it('holds a concurrency limit across callers until outcomes are recorded or permits lapse', async () => {
+      const e = endpoint({ maxConcurrency: 2 })
+      await store.insertEndpoint(e)
+      const m = message()
+      await store.insertMessage(
+        m,
+        Array.from({ length: 5 }, () => delivery(m, e)),
+      )
+      const claims = await store.claimDue(T0, 10, 60_000)
+      const ask = (cs: typeof claims, now: number, holdMs = 10_000) =>
+        store.acquirePermits(
+          {
+            endpointId: e.id,
+            claims: cs.map((c) => ({ deliveryId: c.delivery.id, leaseToken: c.leaseToken })),
+            ratePerSecond: null,
+            maxConcurrency: 2,
+            holdMs,
+          },
+          now,
+        )
+      // two "workers" ask at once: together they get two permits
+      const [a, b] = await Promise.all([ask(claims.slice(0, 2), T0), ask(claims.slice(2, 4), T0)])
+      expect(a.granted.length + b.granted.length).toBe(2)
+      const refused = a.granted.length === 0 ? a : b
+      expect(refused.retryAfterMs).toBeNull()
+      const holders = [...a.granted, ...b.granted]
+      const holder = claims.find((c) => c.delivery.id === holders[0])!
+      // a recorded outcome frees its slot
+      await store.recordOutcomes(
+        [
+          {
+            deliveryId: holder.delivery.id,
+            leaseToken: holder.leaseToken,
+            status: 'succeeded',
+            nextAttemptAt: null,
+            attempt: attempt(holder.delivery.id, e.id, true, T0 + 10),
+          },
+        ],
+        T0 + 10,
+      )
+      const rest = claims.filter((c) => !holders.includes(c.delivery.id))
+      const next = await ask(rest, T0 + 10)
+      expect(next.granted).toHaveLength(1)
+      // a released claim frees its slot too, and a claim no longer leased gets nothing
+      const released = claims.find((c) => c.delivery.id === holders[1])!
+      await store.release([
+        { deliveryId: released.delivery.id, leaseToken: released.leaseToken, nextAttemptAt: T0 },
+      ])
+      expect((await ask([released], T0 + 20)).granted).toEqual([])
+      const others = rest.filter((c) => c.delivery.id !== next.granted[0])
+      expect((await ask(others, T0 + 20, 1000)).granted).toHaveLength(1)
+      expect((await ask(others.slice(1), T0 + 30)).granted).toEqual([])
+      // a worker that died holding permits: they lapse after holdMs
+      expect((await ask(others.slice(1), T0 + 20 + 1001)).granted).toHaveLength(1)
+    })
+
+    it('grants nothing for an endpoint that is gone', async () => {
+      expect(
+        await store.acquirePermits(
+          {
+            endpointId: 'ep_gone',
+            claims: [{ deliveryId: 'dlv_gone', leaseToken: 1 }],
+            ratePerSecond: 1,
+            maxConcurrency: 1,
+            holdMs: 1000,
+          },
+          T0,
+        ),
+      ).toEqual({ granted: [], retryAfterMs: null })
+    })
+
     it('lists committed messages in a gap-free sequence, filtered by tenant and type', async () => {
       const ids: string[] = []
       for (let i = 0; i < 7; i++) {

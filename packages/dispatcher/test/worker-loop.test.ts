@@ -25,12 +25,14 @@ function loopOver(store: DeliveryStore) {
   })
   const pool = new AttemptPool({
     config,
+    store,
     timers,
     recorder,
     attempt: async () => undefined,
     onSlotFreed: () => {},
     onUnparked: () => {},
     onDeferred: () => {},
+    onError: () => {},
   })
   const loop = new WorkerLoop({ store, config, timers, emitter, pool, recorder, workerId: 'wrk_t' })
   return { loop, clock }

@@ -70,3 +70,58 @@ export function failureStreak(
  */
 export const failingSinceAfter = (current: number | null, streak: FailureStreak): number | null =>
   streak.sawSuccess ? streak.streakStart : (current ?? streak.streakStart)
+
+/** The shared limits of one endpoint at the moment permits are asked for. */
+export interface PermitState {
+  /** The rate limiter's theoretical arrival time (GCRA), ms; `null` before the first permit. */
+  rateTat: number | null
+  /** Deliveries of the endpoint holding a permit right now (every worker's). */
+  busy: number
+}
+
+/** How many of `wanted` may start now, the limiter's next state, and when to ask again. */
+export interface PermitDecision {
+  granted: number
+  rateTat: number | null
+  /** Ms until the next permit may be granted; `null` when that depends on a slot freeing. */
+  retryAfterMs: number | null
+}
+
+/**
+ * The permit rule for an endpoint with `rateLimitPerSecond` and/or `maxConcurrency`, held
+ * across every worker that shares the store. The rate is a GCRA limiter (a token bucket in
+ * one number): a burst of up to one second's worth, then one permit every `1000 / rate` ms;
+ * the concurrency limit counts every worker's permits still held.
+ */
+export function grantPermits(
+  state: PermitState,
+  limits: { ratePerSecond: number | null; maxConcurrency: number | null },
+  wanted: number,
+  now: number,
+): PermitDecision {
+  let granted = wanted
+  let slotBound = false
+  if (limits.maxConcurrency !== null) {
+    const room = Math.max(0, limits.maxConcurrency - state.busy)
+    if (room < granted) {
+      granted = room
+      slotBound = true
+    }
+  }
+  if (limits.ratePerSecond === null || limits.ratePerSecond <= 0) {
+    return { granted, rateTat: state.rateTat, retryAfterMs: slotBound ? null : 0 }
+  }
+  const interval = 1000 / limits.ratePerSecond
+  const tolerance = (Math.max(1, limits.ratePerSecond) - 1) * interval
+  const tat = Math.max(state.rateTat ?? now, now)
+  const available = Math.max(0, Math.floor((now + tolerance - tat) / interval) + 1)
+  const rateBound = available < granted
+  if (rateBound) granted = available
+  const next = tat + granted * interval
+  const retryAfterMs = Math.max(1, Math.ceil(next - tolerance - now))
+  return {
+    granted,
+    rateTat: next,
+    retryAfterMs: rateBound || !slotBound ? retryAfterMs : null,
+  }
+}

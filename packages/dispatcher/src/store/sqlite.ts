@@ -14,6 +14,7 @@ import {
 import { dueDeliveryIdsSql, failingSinceAfterSql } from './sql/rules'
 import type { DeliveryTable, EndpointTable, MessageTable, Schema } from './sql/schema'
 import { createSqlStore } from './sql/sql-store'
+import { sqlitePermitsAndReleases } from './sqlite-permits'
 import type {
   AttemptOutcome,
   ClaimedDelivery,
@@ -257,8 +258,16 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
     async close() {},
   })
 
+  // Synchronous transactions, run on the connection kysely hands out (never inside a host's)
+  const writes = sqlitePermitsAndReleases(
+    database as Parameters<typeof sqlitePermitsAndReleases>[0],
+  )
+
   return {
     ...shared,
+    acquirePermits: (request, now) =>
+      db.connection().execute(async () => writes.acquirePermits(request, now)),
+    release: (releases) => db.connection().execute(async () => writes.release(releases)),
     // Without a host transaction, sends also take the prepared-statement path.
     async enabledEndpoints(tenantId, trx) {
       if (trx !== undefined) return shared.enabledEndpoints(tenantId, trx)

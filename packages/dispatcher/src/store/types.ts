@@ -76,6 +76,33 @@ export interface Release {
   nextAttemptAt: number
 }
 
+/**
+ * Permits for claimed deliveries of an endpoint with a rate limit or a concurrency limit:
+ * the limits hold across every worker sharing the store, not per process.
+ */
+export interface PermitRequest {
+  endpointId: string
+  /** Claims of that endpoint, in the order they should go; each fenced by its lease token. */
+  claims: Array<{ deliveryId: string; leaseToken: number }>
+  ratePerSecond: number | null
+  maxConcurrency: number | null
+  /**
+   * How long a permit counts against `maxConcurrency` at most: a worker that dies mid-attempt
+   * never records, so its permit lapses (the attempt's timeout plus a margin).
+   */
+  holdMs: number
+}
+
+export interface PermitGrant {
+  /** The delivery ids that may start now (a prefix of the request's claims still leased). */
+  granted: string[]
+  /**
+   * Ms until the next permit of this endpoint may be granted (the rate); `null` when the
+   * refusal is for the concurrency limit (a slot frees when some attempt is recorded).
+   */
+  retryAfterMs: number | null
+}
+
 export interface DeliveryQuery {
   endpointId?: string
   tenantId?: string
@@ -126,6 +153,12 @@ export interface DeliveryQueue {
    * failure streak (see `failingSinceAfter`). Returns the delivery ids whose lease was still held.
    */
   recordOutcomes(outcomes: AttemptOutcome[], now: number): Promise<Set<string>>
+  /**
+   * Takes permits for claims of one rate- or concurrency-limited endpoint (see
+   * `grantPermits`). A permit is held until the delivery's outcome is recorded, it is
+   * released, its lease is lost, or `holdMs` passes.
+   */
+  acquirePermits(request: PermitRequest, now: number): Promise<PermitGrant>
   /** Gives claims back without an attempt: due again at their `nextAttemptAt`. */
   release(releases: Release[]): Promise<void>
   /**

@@ -1,9 +1,23 @@
 import type { Timers } from '../clock'
 import { EndpointLimits } from '../limits'
 import type { Config } from '../options'
-import type { AttemptOutcome, ClaimedDelivery } from '../store/types'
+import type { AttemptOutcome, ClaimedDelivery, DeliveryStore } from '../store/types'
 import type { AttemptTrigger } from '../types'
 import type { OutcomeRecorder } from './outcome-recorder'
+
+/** How long a worker waits to ask again when another worker holds an endpoint's slots. */
+const SLOT_RETRY_MS = 20
+/** How long a worker waits to ask again when the store could not answer. */
+const PERMIT_ERROR_RETRY_MS = 1000
+/** A permit outlives its attempt's timeout by this much before it lapses (dead worker). */
+const PERMIT_MARGIN_MS = 5000
+
+/** Claims of one endpoint waiting for the store's answer to their permit request. */
+interface PermitBatch {
+  claims: ClaimedDelivery[]
+  /** Resolves each claim: `undefined` = go, a number = given back for that many ms. */
+  resolve: Array<(wait: number | undefined) => void>
+}
 
 /** An attempt of the loop in flight: when it started, whether it has turned slow. */
 interface Running {
@@ -14,6 +28,8 @@ interface Running {
 
 export interface AttemptPoolDeps {
   config: Config
+  /** Grants the permits of rate- and concurrency-limited endpoints (shared by every worker). */
+  store: Pick<DeliveryStore, 'acquirePermits'>
   timers: Timers
   recorder: OutcomeRecorder
   attempt(claim: ClaimedDelivery, trigger: AttemptTrigger): Promise<AttemptOutcome | undefined>
@@ -23,6 +39,8 @@ export interface AttemptPoolDeps {
   onUnparked(claim: ClaimedDelivery): void
   /** A claim was given back until `ms` from now (rate limit): look again then. */
   onDeferred(ms: number): void
+  /** The store could not answer a permit request (the claims wait and are asked for again). */
+  onError(error: unknown): void
 }
 
 /**
@@ -32,6 +50,11 @@ export interface AttemptPoolDeps {
  * that endpoint's slots; beyond that, or under a rate limit, it is given back to the store.
  * An attempt running past `slowAfterMs` gives its slot back (it only holds an idle socket)
  * and halves its endpoint's share: a hanging receiver cannot hold the process.
+ *
+ * An endpoint's own `rateLimitPerSecond` and `maxConcurrency` hold across every worker
+ * sharing the store: before its attempt, a claim of such an endpoint takes a permit from
+ * the store (one request per endpoint for the claims started together). A refused claim is
+ * given back until the next permit is due, and the endpoint is left out of claims till then.
  */
 export class AttemptPool {
   readonly #deps: AttemptPoolDeps
@@ -42,6 +65,9 @@ export class AttemptPool {
   readonly #parked = new Map<string, ClaimedDelivery[]>()
   /** Endpoints the last claims skipped for being full. */
   readonly #skipped = new Set<string>()
+  /** Endpoints refused by the store's permits, until when (clock ms). */
+  readonly #refusedUntil = new Map<string, number>()
+  readonly #permitBatches = new Map<string, PermitBatch>()
   #slowCount = 0
   #cancelSweep: (() => void) | undefined
 
@@ -66,6 +92,17 @@ export class AttemptPool {
   endpointsToSkip(): string[] {
     const full = this.#limits.full(200)
     for (const id of full) this.#skipped.add(id)
+    const now = this.#deps.timers.now()
+    let soonest = Number.POSITIVE_INFINITY
+    for (const [id, until] of this.#refusedUntil) {
+      if (until <= now) this.#refusedUntil.delete(id)
+      else if (full.length < 400) {
+        full.push(id)
+        soonest = Math.min(soonest, until)
+      }
+    }
+    // look again when the first of them may be claimed
+    if (soonest < Number.POSITIVE_INFINITY) this.#deps.onDeferred(soonest - now + 1)
     return full
   }
 
@@ -82,18 +119,9 @@ export class AttemptPool {
       }
     }
     const now = this.#deps.timers.now()
-    const wait = limits.acquire(
-      endpoint.id,
-      endpoint.rateLimitPerSecond,
-      endpoint.maxConcurrency,
-      now,
-    )
+    const wait = limits.acquire(endpoint.id, endpoint.maxConcurrency)
     if (wait > 0) {
-      this.#deps.recorder.addRelease({
-        deliveryId: delivery.id,
-        leaseToken: claim.leaseToken,
-        nextAttemptAt: now + wait,
-      })
+      this.#giveBack(claim, now + wait)
       this.#deps.onDeferred(wait + 1)
       return
     }
@@ -101,24 +129,106 @@ export class AttemptPool {
     this.#running.set(delivery.id, running)
     this.#startSweeping()
     let prompt = false
-    const task = this.#deps
-      .attempt(claim, claim.trigger)
-      .then((outcome) => {
-        if (outcome === undefined) {
-          // interrupted by stop(): given back, not counted as an attempt
-          this.#deps.recorder.addRelease({
-            deliveryId: delivery.id,
-            leaseToken: claim.leaseToken,
-            nextAttemptAt: this.#deps.timers.now(),
-          })
+    const limited = endpoint.rateLimitPerSecond !== null || endpoint.maxConcurrency !== null
+    const task = (async () => {
+      if (limited) {
+        const refusedFor = await this.#permit(claim)
+        if (refusedFor !== undefined) {
+          this.#refused(claim, refusedFor)
           return
         }
-        if (outcome.attempt.errorKind === 'timeout') limits.slow(endpoint.id)
-        prompt = !running.slow && outcome.attempt.errorKind !== 'timeout'
-        this.#deps.recorder.addOutcome(outcome, claim)
-      })
-      .finally(() => this.#finished(claim, running, prompt))
+      }
+      const outcome = await this.#deps.attempt(claim, claim.trigger)
+      if (outcome === undefined) {
+        // interrupted by stop(): given back, not counted as an attempt
+        this.#giveBack(claim, this.#deps.timers.now())
+        return
+      }
+      if (outcome.attempt.errorKind === 'timeout') limits.slow(endpoint.id)
+      prompt = !running.slow && outcome.attempt.errorKind !== 'timeout'
+      this.#deps.recorder.addOutcome(outcome, claim)
+      // its permit counts against maxConcurrency until the outcome is recorded: the slot
+      // frees (and the next claim asks) only then
+      if (endpoint.maxConcurrency !== null) await this.#deps.recorder.flush()
+    })().finally(() => this.#finished(claim, running, prompt))
     this.#inFlight.set(delivery.id, task)
+  }
+
+  #giveBack(claim: ClaimedDelivery, nextAttemptAt: number): void {
+    this.#deps.recorder.addRelease({
+      deliveryId: claim.delivery.id,
+      leaseToken: claim.leaseToken,
+      nextAttemptAt,
+    })
+  }
+
+  /** Asks the store for a permit; claims of one endpoint started together share a request. */
+  #permit(claim: ClaimedDelivery): Promise<number | undefined> {
+    const endpointId = claim.endpoint.id
+    return new Promise((resolve) => {
+      let batch = this.#permitBatches.get(endpointId)
+      if (!batch) {
+        const fresh: PermitBatch = { claims: [], resolve: [] }
+        batch = fresh
+        this.#permitBatches.set(endpointId, fresh)
+        queueMicrotask(() => {
+          this.#permitBatches.delete(endpointId)
+          void this.#askPermits(fresh)
+        })
+      }
+      batch.claims.push(claim)
+      batch.resolve.push(resolve)
+    })
+  }
+
+  async #askPermits({ claims, resolve }: PermitBatch): Promise<void> {
+    const { endpoint } = claims[0]!
+    const { config, timers, store } = this.#deps
+    try {
+      const { granted, retryAfterMs } = await store.acquirePermits(
+        {
+          endpointId: endpoint.id,
+          claims: claims.map((c) => ({ deliveryId: c.delivery.id, leaseToken: c.leaseToken })),
+          ratePerSecond: endpoint.rateLimitPerSecond,
+          maxConcurrency: endpoint.maxConcurrency,
+          holdMs: (endpoint.timeoutMs ?? config.timeoutMs) + PERMIT_MARGIN_MS,
+        },
+        timers.now(),
+      )
+      const go = new Set(granted)
+      if (go.size < claims.length) {
+        // the endpoint is left out of claims until its next permit may be granted
+        this.#skipUntil(endpoint.id, timers.now() + (retryAfterMs ?? SLOT_RETRY_MS))
+      }
+      // the refused wait their turn one rate interval apart, not all at the next permit
+      const interval = endpoint.rateLimitPerSecond ? 1000 / endpoint.rateLimitPerSecond : 0
+      let k = 0
+      claims.forEach((c, i) => {
+        if (go.has(c.delivery.id)) return resolve[i]!(undefined)
+        const wait = retryAfterMs === null ? SLOT_RETRY_MS : retryAfterMs + Math.ceil(k * interval)
+        k++
+        resolve[i]!(wait)
+      })
+    } catch (error) {
+      this.#deps.onError(error)
+      this.#skipUntil(endpoint.id, timers.now() + PERMIT_ERROR_RETRY_MS)
+      for (const r of resolve) r(PERMIT_ERROR_RETRY_MS)
+    }
+  }
+
+  #skipUntil(endpointId: string, until: number): void {
+    this.#refusedUntil.set(endpointId, Math.max(this.#refusedUntil.get(endpointId) ?? 0, until))
+  }
+
+  /** The store refused the claim a permit: it and its endpoint's parked claims wait. */
+  #refused(claim: ClaimedDelivery, waitMs: number): void {
+    const endpointId = claim.endpoint.id
+    const now = this.#deps.timers.now()
+    this.#giveBack(claim, now + waitMs)
+    const parked = this.#parked.get(endpointId) ?? []
+    this.#parked.delete(endpointId)
+    for (const other of parked) this.#giveBack(other, this.#refusedUntil.get(endpointId) ?? now)
+    this.#deps.onDeferred(waitMs + 1)
   }
 
   #finished(claim: ClaimedDelivery, running: Running, prompt: boolean): void {

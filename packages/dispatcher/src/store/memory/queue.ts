@@ -1,5 +1,12 @@
 import type { Attempt } from '../../types'
-import { failingSinceAfter, failureStreak, isDue, isLeaseFree, isOpen } from '../rules'
+import {
+  failingSinceAfter,
+  failureStreak,
+  grantPermits,
+  isDue,
+  isLeaseFree,
+  isOpen,
+} from '../rules'
 import type { AttemptOutcome, ClaimOptions, DeliveryQueue, Release } from '../types'
 import type { DeliveryRow, MemoryTables } from './tables'
 import { claimed, copy, hasEarlierOpenDelivery, lease } from './tables'
@@ -75,6 +82,41 @@ export function memoryQueue(t: MemoryTables): DeliveryQueue {
           endpoint.failingSince = failingSinceAfter(endpoint.failingSince, failureStreak(list))
       }
       return applied
+    },
+    async acquirePermits(request, now) {
+      const { endpointId, claims } = request
+      if (!t.endpoints.has(endpointId)) return { granted: [], retryAfterMs: null }
+      let busy = 0
+      for (const [deliveryId, permit] of t.permits) {
+        const row = t.deliveries.get(deliveryId)
+        const held =
+          row !== undefined &&
+          row.leaseToken === permit.leaseToken &&
+          row.leasedUntil !== null &&
+          permit.until > now
+        if (!held) t.permits.delete(deliveryId)
+        else if (permit.endpointId === endpointId) busy++
+      }
+      const leased = claims.filter(({ deliveryId, leaseToken }) => {
+        const row = t.deliveries.get(deliveryId)
+        return row?.leaseToken === leaseToken && row.leasedUntil !== null
+      })
+      const decision = grantPermits(
+        { rateTat: t.rateTat.get(endpointId) ?? null, busy },
+        request,
+        leased.length,
+        now,
+      )
+      if (decision.rateTat !== null) t.rateTat.set(endpointId, decision.rateTat)
+      const granted = leased.slice(0, decision.granted)
+      for (const c of granted) {
+        t.permits.set(c.deliveryId, {
+          endpointId,
+          leaseToken: c.leaseToken,
+          until: now + request.holdMs,
+        })
+      }
+      return { granted: granted.map((c) => c.deliveryId), retryAfterMs: decision.retryAfterMs }
     },
     async release(releases: Release[]) {
       for (const r of releases) {

@@ -20,6 +20,10 @@ export class MemoryTables {
   readonly attempts = new Map<string, Attempt[]>()
   /** Heartbeats by worker id. */
   readonly workers = new Map<string, number>()
+  /** Each limited endpoint's rate limiter state (see `grantPermits`). */
+  readonly rateTat = new Map<string, number>()
+  /** Permits by delivery id: held while the lease they were granted under is. */
+  readonly permits = new Map<string, { endpointId: string; leaseToken: number; until: number }>()
   sequence = 0
 }
 

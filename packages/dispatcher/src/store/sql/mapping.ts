@@ -13,7 +13,7 @@ import type { AttemptTable, DeliveryTable, EndpointTable, MessageTable } from '.
 const num = (v: number | string): number => (typeof v === 'number' ? v : Number(v))
 const numOrNull = (v: number | string | null): number | null => (v === null ? null : num(v))
 
-export function endpointFromRow(r: Selectable<EndpointTable>): StoredEndpoint {
+export function endpointFromRow(r: Omit<Selectable<EndpointTable>, 'rate_tat'>): StoredEndpoint {
   return {
     id: r.id,
     tenantId: r.tenant_id,
@@ -75,7 +75,10 @@ export function messageFromRow(r: Selectable<MessageTable>): StoredMessage {
 }
 
 export function deliveryFromRow(
-  r: Omit<Selectable<DeliveryTable>, 'leased_by' | 'pending_trigger'>,
+  r: Omit<
+    Selectable<DeliveryTable>,
+    'leased_by' | 'pending_trigger' | 'permit_until' | 'permit_lease'
+  >,
 ): Delivery {
   return {
     id: r.id,

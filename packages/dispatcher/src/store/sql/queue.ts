@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
-import type { ClaimedDelivery, DeliveryQueue, Release } from '../types'
+import { grantPermits } from '../rules'
+import type { ClaimedDelivery, DeliveryQueue, PermitRequest, Release } from '../types'
 import type { Db, SqlDialectParts } from './dialect'
 import { deliveryFromRow, endpointFromRow, messageFromRow, triggerOf } from './mapping'
 import { isLeaseFreeSql, isOpenSql } from './rules'
@@ -86,6 +87,67 @@ export function sqlQueue(db: Db, dialect: SqlDialectParts): DeliveryQueue {
     },
     async removeWorker(workerId) {
       await db.deleteFrom('clockhook_workers').where('id', '=', workerId).execute()
+    },
+    async acquirePermits(request: PermitRequest, now: number) {
+      const { endpointId, claims } = request
+      if (claims.length === 0) return { granted: [], retryAfterMs: 0 }
+      return db.transaction().execute(async (trx) => {
+        // The first statement writes: it takes the endpoint row's lock (Postgres) or the
+        // database's write lock (SQLite) before anything is read, so workers asking for
+        // the same endpoint's permits take turns and each sees the others' grants.
+        const endpoint = await trx
+          .updateTable('clockhook_endpoints')
+          .set({ rate_tat: sql`rate_tat` })
+          .where('id', '=', endpointId)
+          .returning('rate_tat')
+          .executeTakeFirst()
+        if (!endpoint) return { granted: [], retryAfterMs: null }
+        let busy = 0
+        if (request.maxConcurrency !== null) {
+          const row = await trx
+            .selectFrom('clockhook_deliveries as d')
+            .select((eb) => eb.fn.countAll<number | string>().as('n'))
+            .where('d.endpoint_id', '=', endpointId)
+            .where('d.permit_until', '>', now)
+            .whereRef('d.permit_lease', '=', 'd.lease_token')
+            .where('d.leased_until', 'is not', null)
+            .executeTakeFirstOrThrow()
+          busy = Number(row.n)
+        }
+        const held = await trx
+          .selectFrom('clockhook_deliveries')
+          .select(['id', 'lease_token'])
+          .where(
+            'id',
+            'in',
+            claims.map((c) => c.deliveryId),
+          )
+          .where('leased_until', 'is not', null)
+          .execute()
+        const tokens = new Map(held.map((r) => [r.id, Number(r.lease_token)]))
+        const leased = claims.filter((c) => tokens.get(c.deliveryId) === c.leaseToken)
+        const rateTat =
+          endpoint.rate_tat === null || endpoint.rate_tat === undefined
+            ? null
+            : Number(endpoint.rate_tat)
+        const decision = grantPermits({ rateTat, busy }, request, leased.length, now)
+        const granted = leased.slice(0, decision.granted).map((c) => c.deliveryId)
+        if (granted.length > 0 && request.maxConcurrency !== null) {
+          await trx
+            .updateTable('clockhook_deliveries')
+            .set({ permit_until: now + request.holdMs, permit_lease: sql`lease_token` })
+            .where('id', 'in', granted)
+            .execute()
+        }
+        if (decision.rateTat !== rateTat) {
+          await trx
+            .updateTable('clockhook_endpoints')
+            .set({ rate_tat: decision.rateTat })
+            .where('id', '=', endpointId)
+            .execute()
+        }
+        return { granted, retryAfterMs: decision.retryAfterMs }
+      })
     },
     async release(releases: Release[]) {
       if (releases.length === 0) return

@@ -22,6 +22,8 @@ export interface EndpointTable {
   failing_since: number | string | null
   created_at: number | string
   updated_at: number | string
+  /** The shared rate limiter's state (migration `permits`). */
+  rate_tat?: number | null
 }
 
 export interface MessageTable {
@@ -55,6 +57,10 @@ export interface DeliveryTable {
   leased_by?: string | null
   /** What the next attempt is (`resend` after a manual resend); `null` = scheduled. */
   pending_trigger?: string | null
+  /** Until when this delivery's permit counts against its endpoint's concurrency limit. */
+  permit_until?: number | string | null
+  /** The lease token the permit was granted under: a new lease does not inherit it. */
+  permit_lease?: number | null
 }
 
 /** A running dispatcher: its heartbeat tells others whether its leases are still held. */
@@ -231,8 +237,29 @@ const workers: Migration = {
   },
 }
 
+// Rate and concurrency limits shared by every worker (see `grantPermits`): the rate
+// limiter's state per endpoint, and which deliveries hold a permit. The partial index
+// holds only limited endpoints' permits; a count reads those not yet lapsed.
+const permits = (kind: 'sqlite' | 'postgres'): Migration => ({
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('clockhook_endpoints')
+      .addColumn('rate_tat', kind === 'postgres' ? 'double precision' : 'real')
+      .execute()
+    await db.schema.alterTable('clockhook_deliveries').addColumn('permit_until', 'bigint').execute()
+    await db.schema
+      .alterTable('clockhook_deliveries')
+      .addColumn('permit_lease', 'integer')
+      .execute()
+    await sql`create index clockhook_deliveries_permits on clockhook_deliveries (endpoint_id, permit_until) where permit_until is not null`.execute(
+      db,
+    )
+  },
+})
+
 /** Migrations as code, applied in name order by kysely's Migrator. */
 export const migrations = (kind: 'sqlite' | 'postgres'): Record<string, Migration> => ({
   '2026_11_01_000_initial': initial(kind),
   '2026_12_01_000_workers': workers,
+  '2026_12_15_000_permits': permits(kind),
 })
