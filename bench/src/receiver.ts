@@ -2,7 +2,8 @@
 // counts requests; reports at once when the count crosses the marks it was given (so the
 // parent can read CPU and time at the edges of the measured window); measures send →
 // first-byte latency for bodies carrying `sent_at` (epoch ms, taken when the request's
-// headers arrive); counts repeated `webhook-id`s when asked to track them.
+// headers arrive); counts repeated `webhook-id`s when asked to track them; holds requests
+// to `/held…` for 50 ms and reports how many were open at once (concurrency limits).
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
@@ -15,6 +16,9 @@ let duplicates = 0
 /** Arrivals per 100 ms bucket, for rate measurements (rate limits). */
 let buckets: number[] = []
 let bucketStart = 0
+/** Requests to `/held…` are answered after 50 ms; how many were open at once, at most. */
+let held = 0
+let heldPeak = 0
 
 const now = () => performance.timeOrigin + performance.now()
 
@@ -39,6 +43,15 @@ const server = createServer((req, res) => {
     while (marks.length > 0 && count >= marks[0]!) {
       process.send?.({ mark: marks.shift(), at: now(), count })
     }
+    if (req.url?.startsWith('/held')) {
+      held++
+      heldPeak = Math.max(heldPeak, held)
+      setTimeout(() => {
+        held--
+        res.writeHead(204).end()
+      }, 50)
+      return
+    }
     res.writeHead(204).end()
   })
 })
@@ -57,6 +70,7 @@ process.on('message', (msg: { cmd: string; marks?: number[]; track?: boolean }) 
     duplicates = 0
     buckets = []
     bucketStart = 0
+    heldPeak = 0
     process.send?.({ reset: true })
   } else if (msg.cmd === 'buckets') {
     buckets = []
@@ -64,7 +78,14 @@ process.on('message', (msg: { cmd: string; marks?: number[]; track?: boolean }) 
     process.send?.({ buckets: true })
   } else if (msg.cmd === 'stats') {
     process.send?.({
-      stats: { count, latencies, distinct: ids.size, duplicates, buckets: [...buckets] },
+      stats: {
+        count,
+        latencies,
+        distinct: ids.size,
+        duplicates,
+        buckets: [...buckets],
+        heldPeak,
+      },
     })
   } else if (msg.cmd === 'exit') {
     server.close()

@@ -168,23 +168,27 @@ export function renderMarkdown(r: Results): string {
     lines.push(
       `| Rate limit 50/s holds across 3 workers (± 10 %) | ${r.scaleOut.map((s) => `${s.workers} worker${s.workers > 1 ? 's' : ''}: ${n(s.rateLimit.measuredPerSecond, 1)}/s`).join(', ')} | ${met(Math.abs(last.rateLimit.measuredPerSecond - 50) <= 5)} |`,
     )
+    if (r.scaleOut.every((s) => s.concurrencyLimit))
+      lines.push(
+        `| max_concurrency 4 holds across 3 workers | ${r.scaleOut.map((s) => `${s.workers} worker${s.workers > 1 ? 's' : ''}: peak ${s.concurrencyLimit!.peak}`).join(', ')} | ${met(r.scaleOut.every((s) => s.concurrencyLimit!.peak <= s.concurrencyLimit!.limit))} |`,
+      )
   }
   lines.push('')
   if (r.scaleOut.length > 0) {
     lines.push('## Scale-out on Postgres (the server CLI: 1 `--role api` + N `--role worker`)')
     lines.push('')
     lines.push(
-      `A backlog of ${n(r.config.scaleOutMessages)} messages for one webhook, enqueued through the dispatcher's public API into the server's schema and committed in one transaction (ANALYZE inside it) once the N worker processes are running, so it becomes due all at once; the first 10 % is the warm-up. Then ${n(r.config.rateLimitMessages)} messages for a second webhook with \`rateLimitPerSecond: 50\` (set through the dispatcher's API: the REST API does not accept \`rate_limit_per_second\` yet); its rate is measured at the receiver from 1 s after the first arrival (the token buckets start full). "Does not drop" allows 5 %.`,
+      `A backlog of ${n(r.config.scaleOutMessages)} messages for one webhook, enqueued through the dispatcher's public API into the server's schema and committed in one transaction (ANALYZE inside it) once the N worker processes are running, so it becomes due all at once; the first 10 % is the warm-up. Then ${n(r.config.rateLimitMessages)} messages for a second webhook with \`rate_limit_per_second: 50\` (through the REST API); its rate is measured at the receiver as the messages beyond the first second's burst (50) over the span from the first to the last arrival (100 ms buckets). Then that webhook is changed to \`max_concurrency: 4\` without a rate, its receiver holding each request 50 ms, and ${n(Math.max(40, Math.floor(r.config.rateLimitMessages / 2)))} more messages are sent: the peak of requests open at once at the receiver. Both limits are permits in the database, shared by every worker. "Does not drop" allows 5 %.`,
     )
     lines.push('')
     lines.push(
-      '| workers | deliveries/s | vs 1 worker | distinct delivered | duplicates | CPU µs/delivery: workers (all) | database | rate-limited webhook (limit 50/s) |',
+      '| workers | deliveries/s | vs 1 worker | distinct delivered | duplicates | CPU µs/delivery: workers (all) | database | rate-limited webhook (limit 50/s) | max_concurrency 4: peak |',
     )
-    lines.push('|---|---|---|---|---|---|---|---|')
+    lines.push('|---|---|---|---|---|---|---|---|---|')
     const base = r.scaleOut[0]!.deliveriesPerSecond
     for (const s of r.scaleOut)
       lines.push(
-        `| ${s.workers} | ${n(s.deliveriesPerSecond)} | ${ratio(s.deliveriesPerSecond, base)} | ${n(s.delivered)} | ${s.duplicates} | ${n(s.cpuPerDelivery.workers, 1)} | ${n(s.cpuPerDelivery.database, 1)} | ${n(s.rateLimit.measuredPerSecond, 1)}/s |`,
+        `| ${s.workers} | ${n(s.deliveriesPerSecond)} | ${ratio(s.deliveriesPerSecond, base)} | ${n(s.delivered)} | ${s.duplicates} | ${n(s.cpuPerDelivery.workers, 1)} | ${n(s.cpuPerDelivery.database, 1)} | ${n(s.rateLimit.measuredPerSecond, 1)}/s | ${s.concurrencyLimit ? s.concurrencyLimit.peak : '—'} |`,
       )
     lines.push('')
   }
