@@ -4,7 +4,7 @@
 // printed next to a baseline measured in the same run (raw undici POSTs, no store).
 // Never fails: it prints what it measured. Knobs: BENCH_MESSAGES, BENCH_BACKLOG,
 // BENCH_LATENCY_SECONDS, CLOCKHOOK_TEST_POSTGRES_URL (or BENCH_POSTGRES_URL).
-import { fork } from 'node:child_process'
+import { fork, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -93,15 +93,27 @@ async function sqliteTarget(): Promise<Target> {
     name: 'SQLite',
     store,
     async prefill(endpointId, count) {
+      // In a child process: SQLite's temporary b-trees for a million-row insert would stay in
+      // this process's allocator and hide what the drain itself holds (the RSS figure).
       const now = Date.now()
-      database.exec(`
+      const script = `
+        import Database from 'better-sqlite3'
+        const db = new Database(process.env.DB)
+        db.exec(\`
         with recursive n(i) as (select 1 union all select i + 1 from n where i < ${count})
         insert into clockhook_messages (id, tenant_id, type, timestamp, payload, seq, is_test, created_at)
         select printf('msg_b%012d', i), '', 'clock.in', ${now}, '{"worker_id":"wkr_1","entry_id":"te_1"}', null, 0, ${now} from n;
         insert into clockhook_deliveries (id, message_id, endpoint_id, tenant_id, event_type, status, attempts,
           next_attempt_at, leased_until, lease_token, is_test, last_http_status, last_error, created_at, updated_at)
         select 'dlv_b' || substr(id, 6), id, '${endpointId}', '', 'clock.in', 'pending', 0, ${now}, null, 0, 0, null, null, ${now}, ${now}
-        from clockhook_messages where id like 'msg_b%';`)
+        from clockhook_messages where id like 'msg_b%';\`)
+        db.close()`
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: new URL('.', import.meta.url).pathname,
+        env: { ...process.env, DB: join(dir, 'bench.db') },
+        stdio: 'inherit',
+      })
+      if (child.status !== 0) throw new Error(`prefill failed (exit ${child.status})`)
     },
     async cleanup() {
       await kysely.destroy()
