@@ -1,13 +1,25 @@
 import type { Dispatcher } from '@clockhook/dispatcher'
-import type { Kysely } from 'kysely'
-import type { AppSchema } from './db/schema'
+import type { Kysely, Transaction } from 'kysely'
+import type { AppSchema, DocumentTable } from './db/schema'
 import { catalogEvent } from './events'
 import { now } from './ids'
 
+type Due = Pick<DocumentTable, 'id' | 'tenant_id' | 'worker_id' | 'kind' | 'expires_on'>
+
+const expired = (doc: Due) =>
+  catalogEvent('document.expired', doc.tenant_id, {
+    document_id: doc.id,
+    worker_id: doc.worker_id,
+    kind: doc.kind,
+    expires_on: doc.expires_on,
+  })
+
 /**
- * Sends `document.expired` once per document whose `expires_on` has passed. Each document
- * is claimed by a guarded update in the same transaction as the send, so any number of
- * workers running the sweep still send it exactly once.
+ * Sends `document.expired` once per document whose `expires_on` has passed, up to 500 per
+ * call. The batch is claimed by one guarded update and sent with one `sendMany`, in one
+ * transaction, so any number of workers running the sweep still send each exactly once.
+ * Should the batch fail, each document is tried in its own transaction: one that cannot be
+ * sent stays unclaimed (tried again next sweep) without holding back the others.
  */
 export async function sweepExpiredDocuments(
   db: Kysely<AppSchema>,
@@ -16,34 +28,49 @@ export async function sweepExpiredDocuments(
 ): Promise<number> {
   const due = await db
     .selectFrom('documents')
-    .selectAll()
+    .select(['id', 'tenant_id', 'worker_id', 'kind', 'expires_on'])
     .where('expires_on', '<', today)
     .where('expired_notified_at', 'is', null)
     .orderBy('expires_on')
+    .orderBy('id')
     .limit(500)
     .execute()
-  let sent = 0
-  for (const doc of due) {
-    const claimed = await db.transaction().execute(async (trx) => {
-      const r = await trx
-        .updateTable('documents')
-        .set({ expired_notified_at: now() })
-        .where('id', '=', doc.id)
-        .where('expired_notified_at', 'is', null)
-        .executeTakeFirst()
-      if (Number(r.numUpdatedRows) === 0) return false
-      await dispatcher.send(
-        catalogEvent('document.expired', doc.tenant_id, {
-          document_id: doc.id,
-          worker_id: doc.worker_id,
-          kind: doc.kind,
-          expires_on: doc.expires_on,
-        }),
-        { trx },
+  if (due.length === 0) return 0
+  const claim = (trx: Transaction<AppSchema>, ids: string[]) =>
+    trx
+      .updateTable('documents')
+      .set({ expired_notified_at: now() })
+      .where('id', 'in', ids)
+      .where('expired_notified_at', 'is', null)
+      .returning('id')
+      .execute()
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const claimed = new Set(
+        (
+          await claim(
+            trx,
+            due.map((d) => d.id),
+          )
+        ).map((r) => r.id),
       )
-      return true
+      await dispatcher.sendMany(due.filter((d) => claimed.has(d.id)).map(expired), { trx })
+      return claimed.size
     })
-    if (claimed) sent++
+  } catch {
+    let sent = 0
+    for (const doc of due) {
+      try {
+        const claimed = await db.transaction().execute(async (trx) => {
+          if ((await claim(trx, [doc.id])).length === 0) return false
+          await dispatcher.send(expired(doc), { trx })
+          return true
+        })
+        if (claimed) sent++
+      } catch {
+        // stays unclaimed: the next sweep tries it again
+      }
+    }
+    return sent
   }
-  return sent
 }

@@ -68,6 +68,62 @@ describe('shifts and documents', () => {
 })
 
 describe('the document expiry sweep', () => {
+  it('sends a batch of expired documents in one transaction, and a document that cannot be sent does not hold back the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clockhook-sweep-'))
+    const database = await openDatabase({ dataDir: dir })
+    const dispatcher = createDispatcher({ store: database.store })
+    try {
+      const t = new Date().toISOString()
+      const doc = (id: string, tenant: string, expires: string) => ({
+        id,
+        tenant_id: tenant,
+        worker_id: 'wkr_1',
+        kind: 'permit',
+        name: null,
+        expires_on: expires,
+        expired_notified_at: null,
+        created_at: t,
+      })
+      await database.db
+        .insertInto('documents')
+        .values([
+          doc('doc_a', 'ten_1', '2001-01-01'),
+          doc('doc_b', 'ten_1', '2000-01-01'),
+          doc('doc_c', 'ten_1', '2002-01-01'),
+        ])
+        .execute()
+      expect(await sweepExpiredDocuments(database.db, dispatcher)).toBe(3)
+      const sent = await dispatcher.listMessages({ tenantId: 'ten_1', types: ['document.expired'] })
+      // one batch, in expiry order
+      expect(sent.data.map((m) => (m.payload as { document_id: string }).document_id)).toEqual([
+        'doc_b',
+        'doc_a',
+        'doc_c',
+      ])
+      // a document the dispatcher refuses (a tenant id it cannot take) fails the batch:
+      // the others are then sent one by one, and it stays unclaimed
+      await database.db
+        .insertInto('documents')
+        .values([
+          doc('doc_d', 'ten_1', '2003-01-01'),
+          doc('doc_bad', 'x'.repeat(300), '2003-02-01'),
+        ])
+        .execute()
+      expect(await sweepExpiredDocuments(database.db, dispatcher)).toBe(1)
+      const bad = await database.db
+        .selectFrom('documents')
+        .select('expired_notified_at')
+        .where('id', '=', 'doc_bad')
+        .executeTakeFirstOrThrow()
+      expect(bad.expired_notified_at).toBeNull()
+      const all = await dispatcher.listMessages({ tenantId: 'ten_1', types: ['document.expired'] })
+      expect(all.data).toHaveLength(4)
+    } finally {
+      await database.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('emits document.expired exactly once, even with sweeps running side by side', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'clockhook-sweep-'))
     const database = await openDatabase({ dataDir: dir })
