@@ -33,16 +33,14 @@ export const Webhook = z
     ordered: z
       .boolean()
       .openapi({ description: 'At most one delivery in flight, in the order events happened' }),
-    rate_limit_per_second: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({ description: 'Deliveries per second at most; `null` = no limit' }),
-    max_concurrency: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({ description: 'Deliveries in flight at once at most; `null` = no limit' }),
+    rate_limit_per_second: z.number().int().nullable().openapi({
+      description:
+        'Deliveries per second at most, across every worker process (a burst of one second’s worth first); `null` = no limit',
+    }),
+    max_concurrency: z.number().int().nullable().openapi({
+      description:
+        'Deliveries in flight at once at most, across every worker process; `null` = no limit',
+    }),
     legacy_signature_header: z.string().nullable().openapi({
       description:
         'A header that also carries `sha256=<hex HMAC-SHA256 of the raw body>` keyed with the `whsec_…` secret as written (GitHub-style receivers); `null` = off',

@@ -817,9 +817,9 @@ export interface components {
             timeout_seconds: number | null;
             /** @description At most one delivery in flight, in the order events happened */
             ordered: boolean;
-            /** @description Deliveries per second at most; `null` = no limit */
+            /** @description Deliveries per second at most, across every worker process (a burst of one second’s worth first); `null` = no limit */
             rate_limit_per_second: number | null;
-            /** @description Deliveries in flight at once at most; `null` = no limit */
+            /** @description Deliveries in flight at once at most, across every worker process; `null` = no limit */
             max_concurrency: number | null;
             /** @description A header that also carries `sha256=<hex HMAC-SHA256 of the raw body>` keyed with the `whsec_…` secret as written (GitHub-style receivers); `null` = off */
             legacy_signature_header: string | null;
