@@ -120,18 +120,13 @@ async function clockhook(kind: 'sqlite' | 'postgres', url: string): Promise<Syst
     concurrency: IN_FLIGHT,
   })
   await dispatcher.createEndpoint({ url, secret: SECRET })
-  // `sendMany` does not exist yet (issue 11): use it as soon as it does
-  const many = (dispatcher as unknown as { sendMany?: (m: unknown[]) => Promise<unknown> }).sendMany
   return {
     async sendOne(i, sentAt) {
       await dispatcher.send(message(i, sentAt))
     },
-    sendBulk: many
-      ? async (from, count) => {
-          const batch = Array.from({ length: count }, (_, k) => message(from + k))
-          await many.call(dispatcher, batch)
-        }
-      : null,
+    async sendBulk(from, count) {
+      await dispatcher.sendMany(Array.from({ length: count }, (_, k) => message(from + k)))
+    },
     afterEnqueue: analyze,
     start: () => dispatcher.start(),
     async stop() {

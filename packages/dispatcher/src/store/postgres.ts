@@ -1,5 +1,6 @@
 import type { Kysely, PostgresPool, Transaction } from 'kysely'
 import { Kysely as KyselyClass, PostgresDialect, sql } from 'kysely'
+import { insertMessagesUnnest } from './postgres-bulk'
 import {
   attemptRow,
   deliveryFromRow,
@@ -219,6 +220,7 @@ export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): 
         )
         select ${rows.length > 0 ? sql`pg_notify(${CHANNEL}, '')` : sql`null`}`.execute(x)
     },
+    insertMessages: (x, batch) => insertMessagesUnnest(x, batch, CHANNEL),
     async lockSequencer(trx) {
       await sql`select pg_advisory_xact_lock(hashtext('clockhook_sequencer'))`.execute(trx)
     },

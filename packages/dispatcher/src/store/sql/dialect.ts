@@ -32,6 +32,11 @@ export interface SqlDialectParts {
   recordOutcomes(db: Db, outcomes: AttemptOutcome[], now: number): Promise<Set<string>>
   /** Inserts a message and its deliveries in one statement (Postgres). */
   insertMessage?(db: Db, message: StoredMessage, deliveries: NewDelivery[]): Promise<void>
+  /** Inserts many messages and their deliveries in one statement (Postgres). */
+  insertMessages?(
+    db: Db,
+    batch: Array<{ message: StoredMessage; deliveries: NewDelivery[] }>,
+  ): Promise<void>
   /** Wakes other processes' dispatchers when the transaction commits. */
   notify?(db: Db): Promise<void>
   subscribe?(listener: () => void): Promise<() => Promise<void>>

@@ -129,6 +129,7 @@ export function sqlRepository(db: Db, dialect: SqlDialectParts): DeliveryReposit
     },
     async insertMessages(batch, trx) {
       if (batch.length === 0) return
+      if (dialect.insertMessages) return dialect.insertMessages(executor(trx), batch)
       const run = async (x: Db) => {
         const messages = batch.map((b) => messageRow(b.message))
         const deliveries = batch.flatMap((b) => b.deliveries)
