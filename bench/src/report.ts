@@ -154,7 +154,9 @@ export function renderMarkdown(r: Results): string {
     )
   }
   lines.push(
-    '| 1 M-delivery backlog drains with flat RSS (< 300 MB) | not part of this bench: `pnpm --filter @clockhook/dispatcher bench` measures it (BENCH_BACKLOG) | not measured |',
+    r.backlog && r.backlog.length > 0
+      ? `| ${n(r.backlog[0]!.deliveries)}-delivery backlog drains with flat RSS (< 300 MB) | ${r.backlog.map((b) => `${b.nodeOptions ? `\`${b.nodeOptions}\`` : 'Node defaults'}: RSS ${n(b.rssFirstMb)} → ${n(b.rssLastMb)} MB (max ${n(b.rssMaxMb)}), V8 heap ${n(b.heapFirstMb)} → ${n(b.heapLastMb)} MB, ${n(b.perSecond)}/s`).join('; ')} | ${r.backlog.map((b) => `${b.nodeOptions ? 'tuned' : 'defaults'}: ${met(b.rssMaxMb < 300 && b.rssLastMb <= b.rssFirstMb * 1.25)}`).join(', ')} |`
+      : '| 1 M-delivery backlog drains with flat RSS (< 300 MB) | not run (BENCH_BACKLOG=0) | not measured |',
   )
   if (r.scaleOut.length > 0) {
     const first = r.scaleOut[0]!.deliveriesPerSecond

@@ -14,7 +14,7 @@
 // BENCH_SCALEOUT=0 to skip it, BENCH_SCALEOUT_MESSAGES, BENCH_RATE_LIMIT_MESSAGES,
 // BENCH_REDIS_DB (default 7), CLOCKHOOK_TEST_POSTGRES_URL (or BENCH_POSTGRES_URL),
 // BENCH_OUT (a folder for the three files instead of bench/).
-import { type ChildProcess, fork } from 'node:child_process'
+import { type ChildProcess, fork, spawnSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { createDispatcher, postgresStore } from '@clockhook/dispatcher'
@@ -49,8 +49,17 @@ export const config = {
   scaleOut: process.env.BENCH_SCALEOUT !== '0',
   scaleOutMessages: num('BENCH_SCALEOUT_MESSAGES', 20_000, 8_000),
   rateLimitMessages: num('BENCH_RATE_LIMIT_MESSAGES', 600, 300),
+  /** Deliveries of the backlog drain (0: skip), run by the dispatcher's own bench script. */
+  backlog: num('BENCH_BACKLOG', 1_000_000, 100_000),
   redisDb: Number(process.env.BENCH_REDIS_DB ?? 7),
   systems: (process.env.BENCH_SYSTEMS?.split(',') ?? [...SYSTEMS]) as SystemName[],
+}
+const unknownSystems = config.systems.filter((s) => !(SYSTEMS as readonly string[]).includes(s))
+if (unknownSystems.length > 0) {
+  console.error(
+    `BENCH_SYSTEMS: unknown ${unknownSystems.join(', ')} (the systems: ${SYSTEMS.join(', ')})`,
+  )
+  process.exit(2)
 }
 const PG_URL = process.env.BENCH_POSTGRES_URL ?? process.env.CLOCKHOOK_TEST_POSTGRES_URL
 const PG_PORT = PG_URL ? Number(new URL(PG_URL).port || 5432) : 5432
@@ -532,6 +541,19 @@ async function main() {
         }
       }
     }
+    const backlog: Backlog[] = []
+    if (config.backlog > 0) {
+      log(`backlog drain: ${fmt(config.backlog)} deliveries on SQLite, RSS sampled each second`)
+      for (const nodeOptions of ['', '--max-semi-space-size=4']) {
+        const b = backlogRun(config.backlog, nodeOptions)
+        if (b) backlog.push(b)
+        log(
+          b
+            ? `  ${nodeOptions || 'Node defaults'}: ${fmt(b.perSecond)}/s, RSS ${fmt(b.rssFirstMb)} → ${fmt(b.rssLastMb)} MB (max ${fmt(b.rssMaxMb)}), V8 heap ${fmt(b.heapFirstMb)} → ${fmt(b.heapLastMb)} MB`
+            : `  ${nodeOptions || 'Node defaults'}: failed`,
+        )
+      }
+    }
     const loadAfter = loadavg()
     const summary = config.systems.map((system) => {
       const ok = runs.filter((r) => r.system === system && r.ok)
@@ -587,6 +609,7 @@ async function main() {
       summary,
       runs,
       scaleOut,
+      backlog,
     }
     const dir = process.env.BENCH_OUT
       ? `${process.env.BENCH_OUT.replace(/\/$/, '')}/`
@@ -618,6 +641,41 @@ export type Results = {
   }>
   runs: Run[]
   scaleOut: ScaleOut[]
+  backlog?: Backlog[]
+}
+
+export interface Backlog {
+  deliveries: number
+  seconds: number
+  perSecond: number
+  cpuPerDelivery: number
+  rssFirstMb: number
+  rssLastMb: number
+  rssMaxMb: number
+  heapFirstMb: number
+  heapLastMb: number
+  nodeOptions: string
+}
+
+/**
+ * The 1 M-delivery backlog drain: the dispatcher's bench script (its own process, the
+ * backlog prefilled by a child so the drain's RSS is its own) prints one JSON line.
+ */
+function backlogRun(deliveries: number, nodeOptions: string): Backlog | null {
+  const script = new URL('../../packages/dispatcher/bench/throughput.ts', import.meta.url).pathname
+  const child = spawnSync(process.execPath, [script], {
+    cwd: new URL('../../packages/dispatcher/', import.meta.url).pathname,
+    env: {
+      ...process.env,
+      BENCH_ONLY_BACKLOG: '1',
+      BENCH_BACKLOG: String(deliveries),
+      NODE_OPTIONS: nodeOptions,
+    },
+    encoding: 'utf8',
+    timeout: 1_800_000,
+  })
+  const line = child.stdout?.split('\n').find((l) => l.startsWith('BACKLOG_RESULT '))
+  return line ? (JSON.parse(line.slice('BACKLOG_RESULT '.length)) as Backlog) : null
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

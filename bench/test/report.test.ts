@@ -63,6 +63,7 @@ const results: Results = {
     scaleOut: true,
     scaleOutMessages: 100,
     rateLimitMessages: 10,
+    backlog: 0,
     redisDb: 7,
     systems: ['clockhook-sqlite', 'clockhook-postgres', 'bullmq', 'pg-boss', 'undici'],
     inFlight: 64,
@@ -127,6 +128,28 @@ describe('the report', () => {
     )
     expect(md).toMatch(/Rate limit 50\/s holds across 3 workers.*\| \*\*no\*\* \|/)
     expect(md).toContain('no duplicates without kills | 1: 0, 3: 0 | yes |')
+  })
+
+  it('judges the backlog drain per run: over 300 MB or growing fails', () => {
+    const b = (nodeOptions: string, first: number, last: number) => ({
+      deliveries: 1_000_000,
+      seconds: 80,
+      perSecond: 12_500,
+      cpuPerDelivery: 60,
+      rssFirstMb: first,
+      rssLastMb: last,
+      rssMaxMb: last,
+      heapFirstMb: 40,
+      heapLastMb: 45,
+      nodeOptions,
+    })
+    expect(renderMarkdown(results)).toContain('not run (BENCH_BACKLOG=0)')
+    const withBacklog = renderMarkdown({
+      ...results,
+      backlog: [b('', 320, 335), b('--max-semi-space-size=4', 220, 226)],
+    })
+    expect(withBacklog).toContain('1,000,000-delivery backlog drains with flat RSS')
+    expect(withBacklog).toContain('| defaults: **no**, tuned: yes |')
   })
 
   it('draws one bar per system that ran, with a title', () => {

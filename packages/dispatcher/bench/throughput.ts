@@ -2,7 +2,7 @@
 // in flight, CPU µs per delivery, p50/p99 send→receive latency at 1 k/s offered, and RSS
 // while draining a large backlog. The receiver runs in its own process. Every figure is
 // printed next to a baseline measured in the same run (raw undici POSTs, no store).
-// Never fails: it prints what it measured. Knobs: BENCH_MESSAGES, BENCH_BACKLOG,
+// Never fails: it prints what it measured. Knobs: BENCH_MESSAGES, BENCH_BACKLOG, BENCH_ONLY_BACKLOG,
 // BENCH_LATENCY_SECONDS, CLOCKHOOK_TEST_POSTGRES_URL (or BENCH_POSTGRES_URL).
 import { fork, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -273,23 +273,27 @@ async function latency(target: Target) {
   }
 }
 
-console.log(`node ${process.version}, ${CONCURRENCY} in flight, receiver in a separate process`)
-const base = await baseline(Math.min(MESSAGES, 50_000))
-console.log(
-  `baseline  raw undici Pool POSTs (no store, no signing): ${fmt(base.perSecond)} req/s, ${fmt(base.cpuPerRequest, 1)} µs CPU/request`,
-)
+// BENCH_ONLY_BACKLOG=1: the backlog drain alone (the root `pnpm bench` runs it so)
+const ONLY_BACKLOG = process.env.BENCH_ONLY_BACKLOG === '1'
 
-const targets: Array<() => Promise<Target>> = [sqliteTarget]
-if (PG_URL) targets.push(postgresTarget)
-else console.log('Postgres: skipped (set CLOCKHOOK_TEST_POSTGRES_URL)')
+console.log(`node ${process.version}, ${CONCURRENCY} in flight, receiver in a separate process`)
+const base = ONLY_BACKLOG ? undefined : await baseline(Math.min(MESSAGES, 50_000))
+if (base)
+  console.log(
+    `baseline  raw undici Pool POSTs (no store, no signing): ${fmt(base.perSecond)} req/s, ${fmt(base.cpuPerRequest, 1)} µs CPU/request`,
+  )
+
+const targets: Array<() => Promise<Target>> = ONLY_BACKLOG ? [] : [sqliteTarget]
+if (!ONLY_BACKLOG && PG_URL) targets.push(postgresTarget)
+else if (!ONLY_BACKLOG) console.log('Postgres: skipped (set CLOCKHOOK_TEST_POSTGRES_URL)')
 
 for (const make of targets) {
   const t = await make()
   try {
     const r = await drain(t, MESSAGES)
     console.log(
-      `${t.name.padEnd(9)} durable deliveries: ${fmt(r.perSecond)} /s (${(r.perSecond / base.perSecond).toFixed(2)}× baseline), ` +
-        `${fmt(r.cpuPerDelivery, 1)} µs CPU/delivery in the dispatcher process (${(r.cpuPerDelivery / base.cpuPerRequest).toFixed(2)}× baseline)`,
+      `${t.name.padEnd(9)} durable deliveries: ${fmt(r.perSecond)} /s (${(r.perSecond / base!.perSecond).toFixed(2)}× baseline), ` +
+        `${fmt(r.cpuPerDelivery, 1)} µs CPU/delivery in the dispatcher process (${(r.cpuPerDelivery / base!.cpuPerRequest).toFixed(2)}× baseline)`,
     )
     if (LATENCY_SECONDS <= 0) continue
     const l = await latency(t)
@@ -314,6 +318,21 @@ if (BACKLOG > 0) {
         `RSS first 10 % ${mb(avg(first))} MB, last 10 % ${mb(avg(last))} MB, max ${mb(Math.max(...r.rss))} MB; ` +
         `V8 heap first 10 % ${mb(avg(r.heap.slice(0, first.length)))} MB, last 10 % ${mb(avg(r.heap.slice(-last.length)))} MB; ` +
         `RSS at each tenth of the drain: ${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((i) => mb(r.rss[Math.min(r.rss.length - 1, Math.floor((r.rss.length * i) / 10) - 1)] ?? 0)).join(' ')} MB`,
+    )
+    // one machine-readable line for the root harness
+    console.log(
+      `BACKLOG_RESULT ${JSON.stringify({
+        deliveries: BACKLOG,
+        seconds: r.seconds,
+        perSecond: r.perSecond,
+        cpuPerDelivery: r.cpuPerDelivery,
+        rssFirstMb: avg(first) / 2 ** 20,
+        rssLastMb: avg(last) / 2 ** 20,
+        rssMaxMb: Math.max(...r.rss) / 2 ** 20,
+        heapFirstMb: avg(r.heap.slice(0, first.length)) / 2 ** 20,
+        heapLastMb: avg(r.heap.slice(-last.length)) / 2 ** 20,
+        nodeOptions: process.env.NODE_OPTIONS ?? '',
+      })}`,
     )
   } finally {
     await t.cleanup()
