@@ -191,6 +191,11 @@ for (const database of databases)
       map.set(prefix, list)
     }
 
+    const forget = (map: Map<string, string[]>, id: string) => {
+      const list = map.get(`${id.split('_')[0]}_`)
+      if (list?.includes(id)) list.splice(list.indexOf(id), 1)
+    }
+
     beforeAll(async () => {
       recorder = await startRecorder()
       server = await startTestServer({
@@ -280,7 +285,7 @@ for (const database of databases)
       async () => {
         const idRef = (prefix: string | null): fc.Arbitrary<unknown> =>
           fc.oneof(
-            { weight: 5, arbitrary: ref('a', prefix) },
+            { weight: 8, arbitrary: ref('a', prefix) },
             { weight: 3, arbitrary: ref('b', prefix) },
             { weight: 1, arbitrary: ref('a', null) },
             { weight: 1, arbitrary: ref('b', null) },
@@ -329,8 +334,8 @@ for (const database of databases)
               { weight: 1, arbitrary: other },
             )
           return fc.oneof(
-            { weight: 4, arbitrary: json(objectOf(op.body, ctx, 'valid')) },
-            { weight: 6, arbitrary: json(objectOf(op.body, ctx, 'edge')) },
+            { weight: 6, arbitrary: json(objectOf(op.body, ctx, 'valid')) },
+            { weight: 5, arbitrary: json(objectOf(op.body, ctx, 'edge')) },
             { weight: 1, arbitrary: fc.constant<Body>({ kind: 'none' }) },
             { weight: 2, arbitrary: other },
           )
@@ -341,8 +346,9 @@ for (const database of databases)
               fc.constant(name),
               name === 'cursor' || name === 'worker_id'
                 ? idRef(name === 'worker_id' ? 'wkr_' : null)
-                : name === 'wait'
-                  ? fc.constantFrom('0', '-1', '31', '1.5', 'abc', '', '1e1', '0x10')
+                : // a positive wait is a long-poll that holds the run for seconds: only edges
+                  name === 'wait'
+                  ? fc.constantFrom('0', '-1', '31', '1.5', 'abc', '', '1e999', '0x0', '-0')
                   : fc.oneof(queryValue(schema), edge(schema, name, ctx)),
             ),
           )
@@ -363,19 +369,26 @@ for (const database of databases)
                   ? fc.stringMatching(new RegExp(schema.pattern))
                   : fc.string({ maxLength: 12 })
 
-        const request = fc.constantFrom(...operations).chain((op) =>
+        // writes twice as often as reads: they are where partial writes and leaks would be
+        const operation = fc.oneof(
+          ...operations.map((op) => ({
+            weight: op.method === 'GET' ? 1 : 2,
+            arbitrary: fc.constant(op),
+          })),
+        )
+        const request = operation.chain((op) =>
           fc.record({
             op: fc.constant(op),
             id: op.path.includes('{id}') ? idRef(prefixOf(op.path)) : fc.constant(null),
             query: queryFor(op),
             body: bodyFor(op),
             contentType: fc.oneof(
-              { weight: 8, arbitrary: fc.constant('application/json') },
+              { weight: 12, arbitrary: fc.constant('application/json') },
               { weight: 1, arbitrary: fc.constantFrom(...CONTENT_TYPES) },
               { weight: 1, arbitrary: fc.constant(null) },
             ),
             idempotencyKey: fc.oneof(
-              { weight: 6, arbitrary: fc.constant(null) },
+              { weight: 12, arbitrary: fc.constant(null) },
               { weight: 3, arbitrary: fc.constantFrom('fuzz-1', 'fuzz-2', 'fuzz-3') },
               { weight: 1, arbitrary: fc.constantFrom('', ' ', 'x'.repeat(256), 'ü', 'a b') },
             ),
@@ -389,12 +402,18 @@ for (const database of databases)
         const resolver = () => {
           /** B's ids, by where they were used: `(path)`, `worker_id`, `webhook_ids`, … */
           const usedB: Array<{ id: string; at: string }> = []
+          let usedA: string | undefined
           const pick = (r: IdRef, at: string) => {
             const pools = r.owner === 'a' ? aIds : bIds
             const list = (r.prefix ? pools.get(r.prefix) : undefined) ?? [...pools.values()].flat()
-            const id = list.length > 0 ? list[r.n % list.length]! : `${r.prefix ?? 'wkr_'}none`
+            // newest first: older ids are more often deleted by now
+            const id =
+              list.length > 0
+                ? list[list.length - 1 - (r.n % list.length)]!
+                : `${r.prefix ?? 'wkr_'}none`
             if (!r.mangle) {
               if (r.owner === 'b') usedB.push({ id, at })
+              else if (at === '(path)' && r.prefix !== null) usedA = id
               return id
             }
             const [prefix = '', rest = ''] = id.split(/_(.*)/s)
@@ -421,7 +440,7 @@ for (const database of databases)
                 : v !== null && typeof v === 'object' && !(v instanceof RawJson)
                   ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x, k)]))
                   : v
-          return { resolve, usedB }
+          return { resolve, usedB, usedA: () => usedA }
         }
         const stringify = (value: unknown) => {
           const raws: string[] = []
@@ -444,7 +463,7 @@ for (const database of databases)
         const statuses = new Map<number, number>()
         const details = await fc.check(
           fc.asyncProperty(request, async (r) => {
-            const { resolve, usedB } = resolver()
+            const { resolve, usedB, usedA } = resolver()
             const id = r.id === null ? null : String(resolve(r.id, '(path)'))
             const path = id === null ? r.op.path : r.op.path.replace('{id}', encode(id))
             const query = r.query.map(
@@ -535,6 +554,9 @@ for (const database of databases)
                 `rows changed that a ${res.status} to ${template?.key ?? 'no route'} may not change: ${changed.map(([t, d]) => `${t} ${d > 0 ? '+' : ''}${d}`).join(', ')}`,
               )
 
+            // an id of A's that is gone (deleted, revoked) is not tried again
+            const gone = usedA()
+            if (res.status === 404 && gone) forget(aIds, gone)
             if (res.status < 300)
               for (const found of text.match(ID) ?? [])
                 if (found !== aAdminKeyId && !bSecrets.includes(found)) remember(aIds, found)
