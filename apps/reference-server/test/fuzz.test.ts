@@ -9,6 +9,7 @@ import {
   IdRef,
   type Mangle,
   nasty,
+  OPEN,
   objectOf,
   PREFIXES,
   RawJson,
@@ -182,8 +183,7 @@ for (const database of databases)
     let aAdminKeyId = ''
     const api = apiClient(() => server.url, ADMIN)
 
-    const remember = (map: Map<string, string[]>, id: string) => {
-      const prefix = `${id.split('_')[0]}_`
+    const remember = (map: Map<string, string[]>, id: string, prefix = `${id.split('_')[0]}_`) => {
       const list = map.get(prefix) ?? []
       if (list.includes(id)) return
       list.push(id)
@@ -191,8 +191,8 @@ for (const database of databases)
       map.set(prefix, list)
     }
 
-    const forget = (map: Map<string, string[]>, id: string) => {
-      const list = map.get(`${id.split('_')[0]}_`)
+    const forget = (map: Map<string, string[]>, id: string, prefix = `${id.split('_')[0]}_`) => {
+      const list = map.get(prefix)
       if (list?.includes(id)) list.splice(list.indexOf(id), 1)
     }
 
@@ -405,7 +405,10 @@ for (const database of databases)
           let usedA: string | undefined
           const pick = (r: IdRef, at: string) => {
             const pools = r.owner === 'a' ? aIds : bIds
-            const list = (r.prefix ? pools.get(r.prefix) : undefined) ?? [...pools.values()].flat()
+            const list =
+              (r.prefix === OPEN && !pools.get(OPEN)?.length ? pools.get('wkr_') : undefined) ??
+              (r.prefix ? pools.get(r.prefix) : undefined) ??
+              [...pools.values()].flat()
             // newest first: older ids are more often deleted by now
             const id =
               list.length > 0
@@ -557,6 +560,12 @@ for (const database of databases)
             // an id of A's that is gone (deleted, revoked) is not tried again
             const gone = usedA()
             if (res.status === 404 && gone) forget(aIds, gone)
+            // who is clocked in: clock-outs and corrections then find an open entry
+            if (res.status < 300 && r.op.path.startsWith('/v1/time-entries/clock-')) {
+              const workerId = (JSON.parse(text) as { worker_id: string }).worker_id
+              if (r.op.path.endsWith('in')) remember(aIds, workerId, OPEN)
+              else forget(aIds, workerId, OPEN)
+            }
             if (res.status < 300)
               for (const found of text.match(ID) ?? [])
                 if (found !== aAdminKeyId && !bSecrets.includes(found)) remember(aIds, found)

@@ -263,6 +263,8 @@ export interface FieldContext {
   urls: { valid: fc.Arbitrary<string>; edge: fc.Arbitrary<string> }
 }
 
+/** The pool of tenant A's workers that are clocked in (a pseudo-prefix). */
+export const OPEN = 'open:wkr_'
 const ID_FIELDS: Record<string, string> = { worker_id: 'wkr_', webhook_ids: 'wh_' }
 
 /** A value the schema accepts (mostly: ids may name nothing, URLs may be unreachable). */
@@ -301,6 +303,8 @@ const singular = (name: string) => (name === 'webhook_ids' ? 'webhook_id' : name
 
 function validString(s: Schema, name: string, ctx: FieldContext): fc.Arbitrary<unknown> {
   const idPrefix = ID_FIELDS[name] ?? (name === 'webhook_id' ? 'wh_' : undefined)
+  // a worker that is clocked in now and then, so clock-outs and corrections get far
+  if (idPrefix === 'wkr_') return fc.oneof(ctx.id(idPrefix), ctx.id(OPEN))
   if (idPrefix) return ctx.id(idPrefix)
   if (s.format === 'date') return validDate
   if (s.format === 'date-time') return validDateTime
