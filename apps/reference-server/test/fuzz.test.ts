@@ -183,7 +183,10 @@ for (const database of databases)
     let aAdminKeyId = ''
     const api = apiClient(() => server.url, ADMIN)
 
+    /** A's ids answered 404: deleted or revoked, never collected again (events still name them). */
+    const gone = new Set<string>()
     const remember = (map: Map<string, string[]>, id: string, prefix = `${id.split('_')[0]}_`) => {
+      if (gone.has(id)) return
       const list = map.get(prefix) ?? []
       if (list.includes(id)) return
       list.push(id)
@@ -558,8 +561,11 @@ for (const database of databases)
               )
 
             // an id of A's that is gone (deleted, revoked) is not tried again
-            const gone = usedA()
-            if (res.status === 404 && gone) forget(aIds, gone)
+            const goneId = usedA()
+            if (res.status === 404 && goneId) {
+              forget(aIds, goneId)
+              gone.add(goneId)
+            }
             // who is clocked in: clock-outs and corrections then find an open entry
             if (res.status < 300 && r.op.path.startsWith('/v1/time-entries/clock-')) {
               const workerId = (JSON.parse(text) as { worker_id: string }).worker_id
