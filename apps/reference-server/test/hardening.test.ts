@@ -161,6 +161,51 @@ for (const database of databases)
       expect(fine.status).toBe(201)
     })
 
+    it('refuses entries longer than total_minutes holds, and timestamps an offset moves out of 0000-9999, with a 400 (was a 500 on Postgres)', async () => {
+      const worker = (await call('POST', '/v1/workers', { name: 'Methuselah' })).body
+      const entry = await call('POST', '/v1/time-entries/clock-in', {
+        worker_id: worker.id,
+        timestamp: '0000-01-01T00:00:00Z',
+      })
+      expect(entry.status).toBe(201)
+      const out = await call('POST', '/v1/time-entries/clock-out', {
+        worker_id: worker.id,
+        timestamp: '9999-12-31T23:59:59Z',
+      })
+      expect(out.status).toBe(400)
+      expect(out.body.error.code).toBe('validation_failed')
+      // nothing was written: the worker is still clocked in, and can clock out sensibly
+      expect((await call('GET', `/v1/time-entries/${entry.body.id}`)).body.clock_out).toBeNull()
+      const closed = await call('POST', '/v1/time-entries/clock-out', {
+        worker_id: worker.id,
+        timestamp: '0001-01-01T00:00:00Z',
+      })
+      expect(closed.status).toBe(200)
+      // year 0 is a leap year: 366 days
+      expect(closed.body.total_minutes).toBe(527_040)
+      const patched = await call('PATCH', `/v1/time-entries/${entry.body.id}`, {
+        clock_out: '9999-12-31T23:59:59Z',
+      })
+      expect(patched.status).toBe(400)
+      expect(patched.body.error.details[0].path).toBe('clock_out')
+      expect((await call('GET', `/v1/time-entries/${entry.body.id}`)).body.total_minutes).toBe(
+        527_040,
+      )
+      for (const timestamp of ['0000-01-01T00:00:00+01:00', '9999-12-31T23:59:59-01:00']) {
+        const r = await call('PATCH', `/v1/time-entries/${entry.body.id}`, { clock_in: timestamp })
+        expect(r.status, timestamp).toBe(400)
+        expect(r.body.error.details[0].path).toBe('clock_in')
+      }
+      expect(
+        (
+          await call(
+            'GET',
+            `/v1/time-entries?from=${encodeURIComponent('0000-01-01T00:00:00+01:00')}`,
+          )
+        ).status,
+      ).toBe(400)
+    })
+
     it('shows custom header values only to admin keys, and keeps a value written back masked', async () => {
       const credential = 'Bearer receiver-credential-0123456789'
       const created = await call('POST', '/v1/webhooks', {

@@ -105,6 +105,8 @@ export interface TestServer {
   /** Where the running server answers (a restart changes it). */
   readonly url: string
   readonly dir: string
+  /** The server's Postgres URL (its own schema on the search path); undefined for SQLite. */
+  readonly databaseUrl: string | undefined
   /** Starts it again on the same data (and schema), with more settings if given. */
   restart(env?: Record<string, string>): Promise<void>
   /** Stops the server, keeping its data for a look or a restart. */
@@ -143,6 +145,7 @@ export async function startTestServer(
       return server.url
     },
     dir,
+    databaseUrl: db?.databaseUrl,
     async restart(env = {}) {
       await stop()
       server = await start(env)

@@ -27,9 +27,29 @@ export const toEntry = (e: TimeEntryTable) => ({
   total_minutes: e.total_minutes,
 })
 
+/**
+ * An ISO-8601 date-time with an offset, stored in UTC. The UTC instant must fall in the
+ * years 0000–9999: an offset can push `0000-01-01T00:00:00+01:00` into year -1 (and
+ * `9999-12-31T23:59:59-01:00` into 10000), whose six-digit form would sort before every
+ * other stored timestamp.
+ */
 export const isoTimestamp = z.iso
   .datetime({ offset: true })
   .transform((v) => new Date(v).toISOString())
+  .refine((v) => /^\d{4}-/.test(v), 'must fall in the years 0000 to 9999 once in UTC')
+
+/** The longest entry: `total_minutes` is a 32-bit integer column (on Postgres). */
+export const MAX_ENTRY_MINUTES = 2 ** 31 - 1
+
+/** Whole minutes from clock-in to clock-out; a 400 past what `total_minutes` can hold. */
+export function totalMinutes(clockIn: string, clockOut: string, field: string): number {
+  const total = Math.floor((Date.parse(clockOut) - Date.parse(clockIn)) / 60_000)
+  if (total > MAX_ENTRY_MINUTES)
+    throw new ApiError(400, 'validation_failed', `${field} is too far after clock_in`, [
+      { path: field, message: `must be at most ${MAX_ENTRY_MINUTES} minutes after clock_in` },
+    ])
+  return total
+}
 
 /** `/v1/time-entries`: clock-in, clock-out and the entries they make. */
 export function timeEntryRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
@@ -142,7 +162,7 @@ export function timeEntryRoutes({ database, dispatcher }: AppContext): OpenAPIHo
         if (clockOut < open.clock_in) {
           throw new ApiError(400, 'validation_failed', 'timestamp is before the clock-in time')
         }
-        const total = Math.floor((Date.parse(clockOut) - Date.parse(open.clock_in)) / 60_000)
+        const total = totalMinutes(open.clock_in, clockOut, 'timestamp')
         const updated = await trx
           .updateTable('time_entries')
           .set({ clock_out: clockOut, total_minutes: total })

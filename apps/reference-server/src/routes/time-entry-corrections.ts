@@ -6,7 +6,7 @@ import { ApiError, notFound } from '../errors'
 import { catalogEvent } from '../events'
 import { now } from '../ids'
 import { body, IdParam, json, protectedRoute, resource } from './common'
-import { isoTimestamp, TimeEntry, toEntry } from './time-entries'
+import { isoTimestamp, TimeEntry, toEntry, totalMinutes } from './time-entries'
 
 /** `PATCH` and `DELETE /v1/time-entries/{id}`: attendance corrections, each an event. */
 export function timeEntryCorrectionRoutes({ database, dispatcher }: AppContext): OpenAPIHono {
@@ -106,9 +106,7 @@ export function timeEntryCorrectionRoutes({ database, dispatcher }: AppContext):
             { path: 'clock_in', message: `overlaps time entry ${other.id}` },
           ])
         const total =
-          next.clock_out === null
-            ? null
-            : Math.floor((Date.parse(next.clock_out) - Date.parse(next.clock_in)) / 60_000)
+          next.clock_out === null ? null : totalMinutes(next.clock_in, next.clock_out, 'clock_out')
         const updated = { ...next, total_minutes: total }
         await trx
           .updateTable('time_entries')
