@@ -45,3 +45,27 @@ describe('openapi.json', () => {
     }
   })
 })
+
+describe('the patterns in openapi.json', () => {
+  it('are what the server accepts: no JavaScript flags lost on the way (a client validates with them)', () => {
+    const doc = JSON.parse(readFileSync(COMMITTED, 'utf8'))
+    const patterns: Array<{ at: string; pattern: string }> = []
+    const walk = (node: unknown, at: string) => {
+      if (!node || typeof node !== 'object') return
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'pattern' && typeof v === 'string') patterns.push({ at, pattern: v })
+        else walk(v, `${at}/${k}`)
+      }
+    }
+    walk(doc, '#')
+    expect(patterns.length).toBeGreaterThan(0)
+    for (const { at, pattern } of patterns) expect(() => new RegExp(pattern, 'u'), at).not.toThrow()
+    const legacy = patterns.filter((p) => p.at.includes('legacy_signature_header'))
+    expect(legacy.length).toBeGreaterThan(0)
+    for (const { pattern } of legacy) {
+      expect(new RegExp(pattern, 'u').test('X-Hub-Signature-256')).toBe(true)
+      expect(new RegExp(pattern, 'u').test('x-clockhook-signature')).toBe(true)
+      expect(new RegExp(pattern, 'u').test('Authorization')).toBe(false)
+    }
+  })
+})

@@ -95,3 +95,14 @@ describe('long-poll slots', () => {
     polls.close()
   })
 })
+
+describe('validation messages', () => {
+  it('show a pattern’s own message, and no regex source when it has none', async () => {
+    const { z } = await import('zod')
+    const { readable } = await import('../src/routes/common')
+    const own = z.string().regex(/^\d+$/, 'must be a next_cursor value').safeParse('x')
+    expect(readable(own.error!.issues[0]!)).toBe('must be a next_cursor value')
+    const bare = z.string().regex(/^\d+$/).safeParse('x')
+    expect(readable(bare.error!.issues[0]!)).toBe('has the wrong format')
+  })
+})

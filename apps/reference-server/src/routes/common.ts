@@ -89,6 +89,9 @@ export function readable(issue: Issue): string {
     case 'invalid_format':
       if (issue.format === 'url') return 'must be a URL (https://…)'
       if (issue.format === 'datetime') return 'must be an ISO-8601 date-time (2026-11-24T08:00:00Z)'
+      // a pattern's own message says what is wanted; zod's default only shows the pattern
+      if (issue.format === 'regex')
+        return issue.message.startsWith('Invalid') ? 'has the wrong format' : issue.message
       return `must be a valid ${issue.format}`
     case 'invalid_value':
       return `must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`

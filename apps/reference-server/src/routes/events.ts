@@ -31,7 +31,7 @@ export function eventRoutes({ database, dispatcher, longPolls }: AppContext): Op
         query: z.object({
           after: z
             .string()
-            .regex(/^\d{1,15}$/, 'after must be a next_cursor value')
+            .regex(/^\d{1,15}$/, 'must be a next_cursor value')
             .optional(),
           types: z.string().max(1000).optional(),
           limit: z.coerce.number().int().min(1).max(1000).optional(),

@@ -8,7 +8,7 @@ import { newId, now } from '../ids'
 import { body, json, PageQuery, page, protectedRoute, resource, toPage } from './common'
 
 const day = z.iso.date()
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:MM')
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM')
 
 const Shift = z
   .object({

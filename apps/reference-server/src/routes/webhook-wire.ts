@@ -133,7 +133,10 @@ export const WebhookInput = z
     max_concurrency: z.number().int().min(1).max(1_000).nullable().optional(),
     legacy_signature_header: z
       .string()
-      .regex(/^x-[a-z0-9-]{1,60}$/i, 'a header name starting with X-, e.g. X-Clockhook-Signature')
+      .regex(
+        /^[xX]-[a-zA-Z0-9-]{1,60}$/,
+        'must be a header name starting with X-, e.g. X-Clockhook-Signature',
+      )
       .refine((h) => !/^x-(forwarded|real-ip)/i.test(h), 'a proxy header cannot carry it')
       .nullable()
       .optional(),
