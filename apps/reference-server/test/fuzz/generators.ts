@@ -311,11 +311,7 @@ function validString(s: Schema, name: string, ctx: FieldContext): fc.Arbitrary<u
   if (s.format === 'uri') return ctx.urls.valid
   if (s.format === 'email')
     return fc.constantFrom('ada@example.com', 'o.brien+tag@example.co.uk', 'x@y.zz')
-  if (s.pattern) {
-    // the one flagged pattern in openapi.json is written `…$/i`: match what it means
-    const pattern = s.pattern.replace(/\/[a-z]+$/, '')
-    return fc.stringMatching(new RegExp(pattern))
-  }
+  if (s.pattern) return fc.stringMatching(new RegExp(s.pattern))
   return fc.oneof(
     fc.string({ minLength: Math.max(1, s.minLength ?? 0), maxLength: 24 }),
     fc.string({ minLength: Math.max(1, s.minLength ?? 0), maxLength: 12, unit: 'grapheme' }),
