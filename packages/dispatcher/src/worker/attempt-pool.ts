@@ -203,12 +203,15 @@ export class AttemptPool {
       // the refused wait their turn one rate interval apart, not all at the next permit
       const interval = endpoint.rateLimitPerSecond ? 1000 / endpoint.rateLimitPerSecond : 0
       let k = 0
-      claims.forEach((c, i) => {
-        if (go.has(c.delivery.id)) return resolve[i]!(undefined)
+      for (const [i, c] of claims.entries()) {
+        if (go.has(c.delivery.id)) {
+          resolve[i]!(undefined)
+          continue
+        }
         const wait = retryAfterMs === null ? SLOT_RETRY_MS : retryAfterMs + Math.ceil(k * interval)
         k++
         resolve[i]!(wait)
-      })
+      }
     } catch (error) {
       this.#deps.onError(error)
       this.#skipUntil(endpoint.id, timers.now() + PERMIT_ERROR_RETRY_MS)
