@@ -22,13 +22,16 @@ export interface Timers {
 
 export const systemClock: Clock = { now: () => Date.now() }
 
+/** The longest delay `setTimeout` takes; longer ones would fire at once. */
+const MAX_DELAY_MS = 2 ** 31 - 1
+
 export function timersOf(clock: Clock): Timers {
   const { setTimeout: set, clearTimeout: clear } = clock
   if (set && clear) {
     return {
       now: () => clock.now(),
       after(ms, callback) {
-        const handle = set.call(clock, callback, ms)
+        const handle = set.call(clock, callback, Math.min(ms, MAX_DELAY_MS))
         return () => clear.call(clock, handle)
       },
     }
@@ -36,7 +39,7 @@ export function timersOf(clock: Clock): Timers {
   return {
     now: () => clock.now(),
     after(ms, callback, options) {
-      const handle = setTimeout(callback, ms)
+      const handle = setTimeout(callback, Math.min(ms, MAX_DELAY_MS))
       if (!options?.keepAlive) handle.unref()
       return () => clearTimeout(handle)
     },

@@ -249,3 +249,32 @@ describe('delivery semantics', () => {
     await expect(d.getDelivery(deliveryIds[0]!)).rejects.toMatchObject({ code: 'not_found' })
   })
 })
+
+describe('rate-limited claims given back one interval apart', () => {
+  const h = useSqliteHarness()
+
+  it('each come due at their own time, without waiting for the poll', async () => {
+    // the poll (60 s) never fires: every refused delivery must be woken at its own time
+    const clock = manualTimerClock()
+    const d = await h.start({ clock, pollIntervalMs: 60_000 })
+    await d.createEndpoint({ url: h.receiver.url, rateLimitPerSecond: 1 })
+    for (let n = 0; n < 5; n++) await d.send({ type: 'clock.in', data: { n } })
+    const delivered = (n: number) =>
+      eventually(async () => h.receiver.requests.length === n && (await d.backlog()).inFlight === 0)
+    await delivered(1)
+    // the clock moves in 100 ms steps, as real time does (each timer fires at its time);
+    // one delivery per second of it, none waiting longer
+    let steps = 0
+    for (let n = 2; n <= 5; n++) {
+      const before = steps
+      while (h.receiver.requests.length < n && steps - before < 15) {
+        clock.advance(100)
+        steps++
+        await new Promise((r) => setTimeout(r, 10))
+      }
+      await delivered(n)
+      expect(steps - before).toBeLessThanOrEqual(12)
+    }
+    expect(h.receiver.requests.map((r) => JSON.parse(r.body).data.n)).toEqual([0, 1, 2, 3, 4])
+  })
+})

@@ -113,7 +113,9 @@ export function grantPermits(
   }
   const interval = 1000 / limits.ratePerSecond
   const tolerance = (Math.max(1, limits.ratePerSecond) - 1) * interval
-  const tat = Math.max(state.rateTat ?? now, now)
+  // No correct clock leaves the limiter further ahead than one burst and one interval:
+  // a worker whose clock runs ahead costs the others at most that, not the skew.
+  const tat = Math.min(Math.max(state.rateTat ?? now, now), now + tolerance + interval)
   const available = Math.max(0, Math.floor((now + tolerance - tat) / interval) + 1)
   const rateBound = available < granted
   if (rateBound) granted = available

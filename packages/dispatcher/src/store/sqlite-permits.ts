@@ -24,19 +24,21 @@ export function sqlitePermitsAndReleases(
   let s: ReturnType<typeof prepare> | undefined
   // Prepared on first use: the tables exist only after migrate().
   const prepare = () => ({
-    endpoint: database.prepare('select rate_tat from clockhook_endpoints where id = ?'),
+    endpoint: database.prepare(
+      'select rate_tat, rate_limit_per_second, max_concurrency from clockhook_endpoints where id = ?',
+    ),
     busy: database.prepare(`select count(*) as n from clockhook_deliveries
       where endpoint_id = ? and permit_until > ? and permit_lease = lease_token
         and leased_until is not null`),
     leaseOf: database.prepare(
-      'select lease_token from clockhook_deliveries where id = ? and leased_until is not null',
+      'select lease_token from clockhook_deliveries where id = ? and leased_until > ?',
     ),
     hold: database.prepare(
       'update clockhook_deliveries set permit_until = ?, permit_lease = lease_token where id = ?',
     ),
     setTat: database.prepare('update clockhook_endpoints set rate_tat = ? where id = ?'),
     release: database.prepare(`update clockhook_deliveries
-      set leased_until = null, next_attempt_at = ?
+      set leased_until = null, permit_until = null, next_attempt_at = ?
       where id = ? and lease_token = ? and leased_until is not null`),
   })
   const stmts = () => (s ??= prepare())
@@ -48,20 +50,29 @@ export function sqlitePermitsAndReleases(
   const acquire = inTransaction((request: PermitRequest, now: number) => {
     const q = stmts()
     const endpoint = q.endpoint.all(request.endpointId)[0] as
-      | { rate_tat: number | null }
+      | {
+          rate_tat: number | null
+          rate_limit_per_second: number | null
+          max_concurrency: number | null
+        }
       | undefined
     if (!endpoint) return { granted: [], retryAfterMs: null }
+    // the limits as they are now, not as the claim saw them
+    const limits = {
+      ratePerSecond: endpoint.rate_limit_per_second,
+      maxConcurrency: endpoint.max_concurrency,
+    }
     const busy =
-      request.maxConcurrency === null
+      limits.maxConcurrency === null
         ? 0
         : Number((q.busy.all(request.endpointId, now)[0] as { n: number }).n)
     const leased = request.claims.filter((c) => {
-      const row = q.leaseOf.all(c.deliveryId)[0] as { lease_token: number } | undefined
+      const row = q.leaseOf.all(c.deliveryId, now)[0] as { lease_token: number } | undefined
       return row !== undefined && Number(row.lease_token) === c.leaseToken
     })
-    const decision = grantPermits({ rateTat: endpoint.rate_tat, busy }, request, leased.length, now)
+    const decision = grantPermits({ rateTat: endpoint.rate_tat, busy }, limits, leased.length, now)
     const granted = leased.slice(0, decision.granted).map((c) => c.deliveryId)
-    if (request.maxConcurrency !== null) {
+    if (limits.maxConcurrency !== null) {
       for (const id of granted) q.hold.run(now + request.holdMs, id)
     }
     if (decision.rateTat !== endpoint.rate_tat) q.setTat.run(decision.rateTat, request.endpointId)

@@ -5,8 +5,13 @@ import type { AttemptOutcome, ClaimedDelivery, DeliveryStore } from '../store/ty
 import type { AttemptTrigger } from '../types'
 import type { OutcomeRecorder } from './outcome-recorder'
 
-/** How long a worker waits to ask again when another worker holds an endpoint's slots. */
+/**
+ * How long a worker waits to ask again when other workers hold an endpoint's slots: 20 ms,
+ * doubling on each refusal in a row up to 1 s (a long attempt elsewhere must not turn into
+ * a claim-and-give-back loop here), back to 20 ms once a permit is granted.
+ */
 const SLOT_RETRY_MS = 20
+const SLOT_RETRY_MAX_MS = 1000
 /** How long a worker waits to ask again when the store could not answer. */
 const PERMIT_ERROR_RETRY_MS = 1000
 /** A permit outlives its attempt's timeout by this much before it lapses (dead worker). */
@@ -68,6 +73,8 @@ export class AttemptPool {
   /** Endpoints refused by the store's permits, until when (clock ms). */
   readonly #refusedUntil = new Map<string, number>()
   readonly #permitBatches = new Map<string, PermitBatch>()
+  /** The current wait after a refusal for the concurrency limit, by endpoint. */
+  readonly #slotBackoff = new Map<string, number>()
   #slowCount = 0
   #cancelSweep: (() => void) | undefined
 
@@ -119,6 +126,13 @@ export class AttemptPool {
       }
     }
     const now = this.#deps.timers.now()
+    // refused a permit a moment ago: given back until then without asking the store again
+    const refusedUntil = this.#refusedUntil.get(endpoint.id) ?? 0
+    if (refusedUntil > now) {
+      this.#giveBack(claim, refusedUntil)
+      this.#deps.onDeferred(refusedUntil - now + 1)
+      return
+    }
     const wait = limits.acquire(endpoint.id, endpoint.maxConcurrency)
     if (wait > 0) {
       this.#giveBack(claim, now + wait)
@@ -196,9 +210,17 @@ export class AttemptPool {
         timers.now(),
       )
       const go = new Set(granted)
+      let slotWait = SLOT_RETRY_MS
+      if (go.size > 0) this.#slotBackoff.delete(endpoint.id)
+      else if (retryAfterMs === null) {
+        const last = this.#slotBackoff.get(endpoint.id)
+        slotWait = last === undefined ? SLOT_RETRY_MS : Math.min(SLOT_RETRY_MAX_MS, last * 2)
+        this.#slotBackoff.set(endpoint.id, slotWait)
+        if (this.#slotBackoff.size > 10_000) this.#slotBackoff.clear()
+      }
       if (go.size < claims.length) {
         // the endpoint is left out of claims until its next permit may be granted
-        this.#skipUntil(endpoint.id, timers.now() + (retryAfterMs ?? SLOT_RETRY_MS))
+        this.#skipUntil(endpoint.id, timers.now() + (retryAfterMs ?? slotWait))
       }
       // the refused wait their turn one rate interval apart, not all at the next permit
       const interval = endpoint.rateLimitPerSecond ? 1000 / endpoint.rateLimitPerSecond : 0
@@ -208,7 +230,7 @@ export class AttemptPool {
           resolve[i]!(undefined)
           continue
         }
-        const wait = retryAfterMs === null ? SLOT_RETRY_MS : retryAfterMs + Math.ceil(k * interval)
+        const wait = retryAfterMs === null ? slotWait : retryAfterMs + Math.ceil(k * interval)
         k++
         resolve[i]!(wait)
       }

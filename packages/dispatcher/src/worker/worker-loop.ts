@@ -14,6 +14,9 @@ import type { OutcomeRecorder } from './outcome-recorder'
  */
 export type LoopState = 'dispatching' | 'claiming' | 'waiting' | 'stopping' | 'stopped'
 
+/** Wake-up times kept at most (each a claim given back until then); the poll covers more. */
+const MAX_WAKE_TIMES = 1000
+
 const TRANSITIONS: Record<LoopState, readonly LoopState[]> = {
   dispatching: ['claiming', 'waiting', 'dispatching', 'stopping'],
   claiming: ['dispatching', 'stopping'],
@@ -49,6 +52,8 @@ export class WorkerLoop {
   #cancelPoll: (() => void) | undefined
   #cancelDeferred: (() => void) | undefined
   #deferredAt = Number.POSITIVE_INFINITY
+  /** The times asked for by `wakeAfter`, soonest first. */
+  readonly #wakeTimes: number[] = []
   #signalled = false
   #resume: (() => void) | undefined
   readonly done: Promise<void>
@@ -86,17 +91,41 @@ export class WorkerLoop {
     this.#ready.unshift(claim)
   }
 
-  /** Wakes the loop in `ms` (on the clock), unless an earlier wake-up is set already. */
+  /**
+   * Wakes the loop in `ms` (on the clock). Every asked-for time is kept (claims given back
+   * one rate interval apart each come due at their own time): one timer runs for the
+   * earliest, and when it fires the next is set.
+   */
   wakeAfter(ms: number): void {
-    const at = this.#deps.timers.now() + ms
-    if (at >= this.#deferredAt) return
+    const at = Math.round(this.#deps.timers.now() + ms)
+    const times = this.#wakeTimes
+    // sorted, without repeats; bounded (the poll timer is the fallback beyond)
+    let i = times.length
+    while (i > 0 && times[i - 1]! > at) i--
+    if (times[i - 1] === at || (i >= MAX_WAKE_TIMES && times.length >= MAX_WAKE_TIMES)) return
+    times.splice(i, 0, at)
+    if (times.length > MAX_WAKE_TIMES) times.pop()
+    if (at < this.#deferredAt) this.#armWake()
+  }
+
+  #armWake(): void {
     this.#cancelDeferred?.()
-    this.#deferredAt = at
-    this.#cancelDeferred = this.#deps.timers.after(ms, () => {
-      this.#deferredAt = Number.POSITIVE_INFINITY
-      this.#cancelDeferred = undefined
-      this.wake()
-    })
+    this.#cancelDeferred = undefined
+    this.#deferredAt = Number.POSITIVE_INFINITY
+    const next = this.#wakeTimes[0]
+    if (next === undefined) return
+    this.#deferredAt = next
+    this.#cancelDeferred = this.#deps.timers.after(
+      Math.max(0, next - this.#deps.timers.now()),
+      () => {
+        const now = this.#deps.timers.now()
+        while (this.#wakeTimes.length > 0 && this.#wakeTimes[0]! <= now) this.#wakeTimes.shift()
+        this.#cancelDeferred = undefined
+        this.#deferredAt = Number.POSITIVE_INFINITY
+        this.#armWake()
+        this.wake()
+      },
+    )
   }
 
   /** Stops claiming and starting; `done` settles once the held claims are given back. */

@@ -85,7 +85,13 @@ export function memoryQueue(t: MemoryTables): DeliveryQueue {
     },
     async acquirePermits(request, now) {
       const { endpointId, claims } = request
-      if (!t.endpoints.has(endpointId)) return { granted: [], retryAfterMs: null }
+      const endpoint = t.endpoints.get(endpointId)
+      if (!endpoint) return { granted: [], retryAfterMs: null }
+      // the limits as they are now, not as the claim saw them
+      const limits = {
+        ratePerSecond: endpoint.rateLimitPerSecond,
+        maxConcurrency: endpoint.maxConcurrency,
+      }
       let busy = 0
       for (const [deliveryId, permit] of t.permits) {
         const row = t.deliveries.get(deliveryId)
@@ -99,17 +105,17 @@ export function memoryQueue(t: MemoryTables): DeliveryQueue {
       }
       const leased = claims.filter(({ deliveryId, leaseToken }) => {
         const row = t.deliveries.get(deliveryId)
-        return row?.leaseToken === leaseToken && row.leasedUntil !== null
+        return row?.leaseToken === leaseToken && row.leasedUntil !== null && row.leasedUntil > now
       })
       const decision = grantPermits(
         { rateTat: t.rateTat.get(endpointId) ?? null, busy },
-        request,
+        limits,
         leased.length,
         now,
       )
       if (decision.rateTat !== null) t.rateTat.set(endpointId, decision.rateTat)
       const granted = leased.slice(0, decision.granted)
-      for (const c of granted) {
+      for (const c of limits.maxConcurrency === null ? [] : granted) {
         t.permits.set(c.deliveryId, {
           endpointId,
           leaseToken: c.leaseToken,

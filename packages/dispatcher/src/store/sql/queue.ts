@@ -71,7 +71,7 @@ export function sqlQueue(db: Db, dialect: SqlDialectParts): DeliveryQueue {
         if (gone.length === 0) return 0
         const r = await trx
           .updateTable('clockhook_deliveries')
-          .set({ leased_until: null, leased_by: null })
+          .set({ leased_until: null, leased_by: null, permit_until: null })
           .where('status', 'in', ['pending', 'retrying'])
           .where('leased_until', 'is not', null)
           .where(
@@ -89,21 +89,27 @@ export function sqlQueue(db: Db, dialect: SqlDialectParts): DeliveryQueue {
       await db.deleteFrom('clockhook_workers').where('id', '=', workerId).execute()
     },
     async acquirePermits(request: PermitRequest, now: number) {
+      // (SQLite has its own: one synchronous IMMEDIATE transaction, see sqlite-permits.ts)
       const { endpointId, claims } = request
       if (claims.length === 0) return { granted: [], retryAfterMs: 0 }
       return db.transaction().execute(async (trx) => {
-        // The first statement writes: it takes the endpoint row's lock (Postgres) or the
-        // database's write lock (SQLite) before anything is read, so workers asking for
-        // the same endpoint's permits take turns and each sees the others' grants.
+        // The endpoint row's lock first: workers asking for the same endpoint's permits
+        // take turns, and each sees the others' grants (and the limits as they are now).
         const endpoint = await trx
-          .updateTable('clockhook_endpoints')
-          .set({ rate_tat: sql`rate_tat` })
+          .selectFrom('clockhook_endpoints')
+          .select(['rate_tat', 'rate_limit_per_second', 'max_concurrency'])
           .where('id', '=', endpointId)
-          .returning('rate_tat')
+          .forUpdate()
           .executeTakeFirst()
         if (!endpoint) return { granted: [], retryAfterMs: null }
+        const limits = {
+          ratePerSecond:
+            endpoint.rate_limit_per_second === null ? null : Number(endpoint.rate_limit_per_second),
+          maxConcurrency:
+            endpoint.max_concurrency === null ? null : Number(endpoint.max_concurrency),
+        }
         let busy = 0
-        if (request.maxConcurrency !== null) {
+        if (limits.maxConcurrency !== null) {
           const row = await trx
             .selectFrom('clockhook_deliveries as d')
             .select((eb) => eb.fn.countAll<number | string>().as('n'))
@@ -114,6 +120,8 @@ export function sqlQueue(db: Db, dialect: SqlDialectParts): DeliveryQueue {
             .executeTakeFirstOrThrow()
           busy = Number(row.n)
         }
+        // the claimed rows, locked: no other worker re-leases one between this check and
+        // the permit written below (a claim skips locked rows)
         const held = await trx
           .selectFrom('clockhook_deliveries')
           .select(['id', 'lease_token'])
@@ -122,17 +130,15 @@ export function sqlQueue(db: Db, dialect: SqlDialectParts): DeliveryQueue {
             'in',
             claims.map((c) => c.deliveryId),
           )
-          .where('leased_until', 'is not', null)
+          .where('leased_until', '>', now)
+          .forUpdate()
           .execute()
         const tokens = new Map(held.map((r) => [r.id, Number(r.lease_token)]))
         const leased = claims.filter((c) => tokens.get(c.deliveryId) === c.leaseToken)
-        const rateTat =
-          endpoint.rate_tat === null || endpoint.rate_tat === undefined
-            ? null
-            : Number(endpoint.rate_tat)
-        const decision = grantPermits({ rateTat, busy }, request, leased.length, now)
+        const rateTat = endpoint.rate_tat === null ? null : Number(endpoint.rate_tat)
+        const decision = grantPermits({ rateTat, busy }, limits, leased.length, now)
         const granted = leased.slice(0, decision.granted).map((c) => c.deliveryId)
-        if (granted.length > 0 && request.maxConcurrency !== null) {
+        if (granted.length > 0 && limits.maxConcurrency !== null) {
           await trx
             .updateTable('clockhook_deliveries')
             .set({ permit_until: now + request.holdMs, permit_lease: sql`lease_token` })
@@ -155,7 +161,7 @@ export function sqlQueue(db: Db, dialect: SqlDialectParts): DeliveryQueue {
         for (const r of releases) {
           await trx
             .updateTable('clockhook_deliveries')
-            .set({ leased_until: null, next_attempt_at: r.nextAttemptAt })
+            .set({ leased_until: null, permit_until: null, next_attempt_at: r.nextAttemptAt })
             .where('id', '=', r.deliveryId)
             .where('lease_token', '=', r.leaseToken)
             .where('leased_until', 'is not', null)
