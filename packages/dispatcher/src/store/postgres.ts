@@ -26,6 +26,9 @@ type MessageColumns = {
   m_created_at: number | string
 }
 
+const wellFormed = <T extends string | null>(text: T): T =>
+  (text === null ? text : (text as string & { toWellFormed(): string }).toWellFormed()) as T
+
 // The endpoint columns a claim reads alongside each delivery, prefixed `e_`.
 const ENDPOINT_COLUMNS = [
   'tenant_id',
@@ -171,7 +174,8 @@ export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): 
       // One statement, one round trip: the fenced update, the attempt rows and the
       // endpoints' failure streaks. Rows are found by primary key (`= any`) and read their
       // new values from a jsonb map — no join for the planner to turn into a per-row
-      // rescan. The commit does not wait for the disk (see relax).
+      // rescan. The commit does not wait for the disk (set_config, local to the statement's
+      // transaction).
       const byId: Record<
         string,
         { t: number; s: string; n: number | null; h: number | null; e: string | null }
@@ -182,13 +186,25 @@ export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): 
           s: o.status,
           n: o.nextAttemptAt,
           h: o.attempt.httpStatus,
-          e: o.attempt.errorMessage,
+          e: wellFormed(o.attempt.errorMessage),
         }
       }
       const m = sql`${JSON.stringify(byId)}::jsonb -> d.id`
       const failingSince = failingSinceAfterSql(sql`streak.saw_success`, sql`streak.streak_start`)
-      const rows = outcomes.map((o) => attemptRow(o.attempt))
-      const a = <K extends keyof ReturnType<typeof attemptRow>>(k: K) => rows.map((r) => r[k])
+      // The attempt rows as one JSON text (V8's JSON.stringify, parsed by the server) rather
+      // than 13 arrays the driver escapes character by character; `request_headers` goes in
+      // as JSON, so the stored text is exactly JSON.stringify of the headers.
+      // Text is made well-formed first, as the driver's UTF-8 encoding did (a lone surrogate
+      // becomes U+FFFD): the server refuses one escaped in JSON.
+      const rows = JSON.stringify(
+        outcomes.map(({ attempt: { requestHeaders, ...rest } }) => ({
+          ...attemptRow({ ...rest, requestHeaders: {} }),
+          error_message: wellFormed(rest.errorMessage),
+          request_headers: requestHeaders,
+          request_preview: wellFormed(rest.requestPreview),
+          response_preview: wellFormed(rest.responsePreview),
+        })),
+      )
       const result = await sql<{ id: string }>`
         with cfg as materialized (select set_config('synchronous_commit', 'off', true) as v),
         upd as (
@@ -201,13 +217,16 @@ export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): 
           returning d.id
         ),
         a as (
-          select * from unnest(${a('id')}::text[], ${a('delivery_id')}::text[], ${a('endpoint_id')}::text[],
-            ${a('trigger')}::text[], ${a('attempted_at')}::bigint[], ${a('duration_ms')}::integer[],
-            ${a('succeeded')}::integer[], ${a('http_status')}::integer[], ${a('error_kind')}::text[],
-            ${a('error_message')}::text[], ${a('request_headers')}::text[], ${a('request_preview')}::text[],
-            ${a('response_preview')}::text[]) with ordinality
-            as a(id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms, succeeded, http_status,
-              error_kind, error_message, request_headers, request_preview, response_preview, ord)
+          select a.id, a.delivery_id, a.endpoint_id, a.trigger, a.attempted_at, a.duration_ms, a.succeeded,
+            a.http_status, a.error_kind, a.error_message, a.request_headers::text as request_headers,
+            a.request_preview, a.response_preview, a.ord
+          from rows from (json_to_recordset(${rows}::json)
+            as (id text, delivery_id text, endpoint_id text, trigger text, attempted_at bigint,
+              duration_ms integer, succeeded integer, http_status integer, error_kind text,
+              error_message text, request_headers json, request_preview text, response_preview text)
+          ) with ordinality as a(id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms,
+            succeeded, http_status, error_kind, error_message, request_headers, request_preview,
+            response_preview, ord)
           where a.delivery_id in (select id from upd)
         ),
         ins as (
