@@ -135,7 +135,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           return {
             httpStatus: status,
             headers: responseHeaders,
-            responsePreview: Buffer.concat(chunks).toString('utf8'),
+            responsePreview:
+              chunks.length === 0 ? '' : Buffer.concat(chunks, kept).toString('utf8'),
             errorKind: ok ? null : redirect ? 'redirect' : 'http_status',
             errorMessage: ok
               ? null

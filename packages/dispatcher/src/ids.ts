@@ -3,6 +3,7 @@ import { randomFillSync } from 'node:crypto'
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ' // Crockford base32: sorts as it reads
 
 let lastTime = -1
+let lastTimeText = ''
 const lastRandom = new Uint8Array(10)
 
 /**
@@ -23,14 +24,18 @@ export function newId(prefix: string, now = Date.now()): string {
     now = lastTime
   } else {
     lastTime = now
+    lastTimeText = ''
     randomFillSync(lastRandom)
   }
-  let time = ''
-  let t = now
-  for (let i = 0; i < 10; i++) {
-    time = ALPHABET[t % 32] + time
-    t = Math.floor(t / 32)
+  // ids made within one millisecond share their time part: encoded once
+  if (lastTimeText === '') {
+    let t = now
+    for (let i = 0; i < 10; i++) {
+      lastTimeText = ALPHABET[t % 32] + lastTimeText
+      t = Math.floor(t / 32)
+    }
   }
+  const time = lastTimeText
   let random = ''
   let bits = 0
   let value = 0

@@ -31,7 +31,8 @@ export interface Config {
   logger: Logger | undefined
 }
 
-const defaultRender: Renderer = (m) =>
+/** The body when the host gives no `render`: it reads the message only. */
+export const defaultRender: Renderer = (m) =>
   JSON.stringify({ type: m.type, timestamp: new Date(m.timestamp).toISOString(), data: m.payload })
 
 export function resolveOptions(options: DispatcherOptions): Config {

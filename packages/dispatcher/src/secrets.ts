@@ -18,7 +18,22 @@ const isLive = (s: EndpointSecret, now: number) => s.expiresAt === null || s.exp
 export class SecretBox {
   readonly #cipher: SecretCipher | undefined
   readonly #signers = new Map<string, { key: string; webhook: Webhook }>()
-  readonly #openedHeaders = new Map<string, { key: string; plain: Record<string, string> }>()
+  readonly #openedHeaders = new Map<
+    string,
+    { key: string; plain: Record<string, string>; credentials: string[] }
+  >()
+  /**
+   * The same answers by endpoint object: a claim's endpoint is read once and shared by its
+   * attempts, so most attempts find theirs here without building a key. A signer stays
+   * valid until the first of its secrets expires (and for a clock set back, not before it was made).
+   */
+  readonly #byObject = new WeakMap<
+    StoredEndpoint,
+    {
+      signer?: { webhook: Webhook; validFrom: number; validUntil: number }
+      headers?: { plain: Record<string, string>; credentials: string[] }
+    }
+  >()
 
   constructor(cipher: SecretCipher | undefined) {
     this.#cipher = cipher
@@ -51,23 +66,54 @@ export class SecretBox {
 
   /** The endpoint's custom headers in clear, opened once per stored value. */
   headersFor(endpoint: StoredEndpoint): Record<string, string> {
+    return this.#opened(endpoint).plain
+  }
+
+  /** The custom header values long enough to mask where a receiver echoes them. */
+  credentialsFor(endpoint: StoredEndpoint): string[] {
+    return this.#opened(endpoint).credentials
+  }
+
+  #opened(endpoint: StoredEndpoint): { plain: Record<string, string>; credentials: string[] } {
+    const entry = this.#entry(endpoint)
+    if (entry.headers) return entry.headers
     const key = JSON.stringify(endpoint.headers)
-    const cached = this.#openedHeaders.get(endpoint.id)
-    if (cached?.key === key) return cached.plain
-    const plain = this.openHeaders(endpoint.headers)
-    if (this.#openedHeaders.size > 10_000) this.#openedHeaders.clear()
-    this.#openedHeaders.set(endpoint.id, { key, plain })
-    return plain
+    let cached = this.#openedHeaders.get(endpoint.id)
+    if (cached?.key !== key) {
+      const plain = this.openHeaders(endpoint.headers)
+      cached = { key, plain, credentials: Object.values(plain).filter((v) => v.length >= 4) }
+      if (this.#openedHeaders.size > 10_000) this.#openedHeaders.clear()
+      this.#openedHeaders.set(endpoint.id, cached)
+    }
+    entry.headers = cached
+    return cached
+  }
+
+  #entry(endpoint: StoredEndpoint) {
+    let entry = this.#byObject.get(endpoint)
+    if (!entry) {
+      entry = {}
+      this.#byObject.set(endpoint, entry)
+    }
+    return entry
   }
 
   /** A signer over the endpoint's secrets live at `now` (both, during a rotation). */
   signerFor(endpoint: StoredEndpoint, now: number): Webhook {
+    const entry = this.#entry(endpoint)
+    const hit = entry.signer
+    if (hit && now >= hit.validFrom && now < hit.validUntil) return hit.webhook
     const live = endpoint.secrets.filter((s) => isLive(s, now))
     const key = live.map((s) => s.secret).join(' ')
+    const validUntil = Math.min(...live.map((s) => s.expiresAt ?? Number.POSITIVE_INFINITY))
     const cached = this.#signers.get(endpoint.id)
-    if (cached?.key === key) return cached.webhook
+    if (cached?.key === key) {
+      entry.signer = { webhook: cached.webhook, validFrom: now, validUntil }
+      return cached.webhook
+    }
     const webhook = new Webhook(live.map((s) => this.open(s.secret)))
     this.#signers.set(endpoint.id, { key, webhook })
+    entry.signer = { webhook, validFrom: now, validUntil }
     return webhook
   }
 

@@ -1,4 +1,4 @@
-import type { Kysely, PostgresPool, Transaction } from 'kysely'
+import type { Kysely, PostgresPool, Selectable } from 'kysely'
 import { Kysely as KyselyClass, PostgresDialect, sql } from 'kysely'
 import { insertMessagesUnnest } from './postgres-bulk'
 import {
@@ -10,10 +10,10 @@ import {
   messageRow,
   triggerOf,
 } from './sql/mapping'
-import { dueDeliveryIdsSql, failingSinceAfterSql } from './sql/rules'
-import type { DeliveryTable, Schema } from './sql/schema'
+import { dueDeliveryIdsByIndexSql, failingSinceAfterSql } from './sql/rules'
+import type { DeliveryTable, EndpointTable, Schema } from './sql/schema'
 import { createSqlStore } from './sql/sql-store'
-import type { ClaimedDelivery, DeliveryStore } from './types'
+import type { ClaimedDelivery, DeliveryStore, StoredEndpoint } from './types'
 
 const CHANNEL = 'clockhook_wakeup'
 
@@ -27,8 +27,32 @@ type MessageColumns = {
   m_created_at: number | string
 }
 
-const relax = async (trx: Transaction<Schema>) => {
-  await sql`set local synchronous_commit to off`.execute(trx)
+const wellFormed = <T extends string | null>(text: T): T =>
+  (text === null ? text : (text as string & { toWellFormed(): string }).toWellFormed()) as T
+
+// The endpoint columns a claim reads alongside each delivery, prefixed `e_`.
+const ENDPOINT_COLUMNS = [
+  'tenant_id',
+  'url',
+  'description',
+  'secrets',
+  'event_types',
+  'enabled',
+  'disabled_reason',
+  'version',
+  'headers',
+  'rate_limit_per_second',
+  'max_concurrency',
+  'ordered',
+  'timeout_ms',
+  'metadata',
+  'failing_since',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof EndpointTable>
+
+type EndpointColumns = {
+  [K in (typeof ENDPOINT_COLUMNS)[number] as `e_${K}`]: Selectable<EndpointTable>[K]
 }
 
 /** The part of a `pg` client that LISTEN needs. */
@@ -75,39 +99,57 @@ export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): 
     async claimDue(x, now, limit, leaseMs, options) {
       const until = now + leaseMs
       const skip = [...(options.skipEndpoints ?? [])]
-      // Claim, lease and read the messages in one round trip; SKIP LOCKED lets any
-      // number of workers claim side by side without waiting on each other.
-      const result = await x.transaction().execute(async (trx) => {
-        await relax(trx)
-        return sql<DeliveryTable & MessageColumns>`
-          with due as (${dueDeliveryIdsSql(
-            now,
-            limit,
-            sql<boolean>`d.endpoint_id <> all(${skip}::text[])`,
-            sql`for update of d skip locked`,
-          )}          ), claimed as (
-            update clockhook_deliveries
-            set lease_token = lease_token + 1, leased_until = ${until},
-              leased_by = ${options.owner ?? null}::text
-            where id in (select id from due)
-            returning *
-          )
-          select c.*, m.tenant_id as m_tenant_id, m.type as m_type, m.timestamp as m_timestamp,
-            m.payload as m_payload, m.seq as m_seq, m.is_test as m_is_test, m.created_at as m_created_at
-          from claimed c join clockhook_messages m on m.id = c.message_id`.execute(trx)
-      })
+      // One statement, one round trip: claim, lease, and read the messages and endpoints.
+      // SKIP LOCKED lets any number of workers claim side by side without waiting on each
+      // other; the commit does not wait for the disk (set_config is local to this
+      // statement's transaction, as in recordOutcomes).
+      const result = await sql<DeliveryTable & MessageColumns & EndpointColumns>`
+        with cfg as materialized (select set_config('synchronous_commit', 'off', true) as v),
+        due as (${dueDeliveryIdsByIndexSql(
+          now,
+          limit,
+          sql<boolean>`d.endpoint_id <> all(${skip}::text[])`,
+          sql`for update of d skip locked`,
+        )}        ), claimed as (
+          update clockhook_deliveries
+          set lease_token = lease_token + 1, leased_until = ${until},
+            leased_by = ${options.owner ?? null}::text
+          where id in (select id from due) and (select v from cfg) is not null
+          returning *
+        )
+        select c.*, m.tenant_id as m_tenant_id, m.type as m_type, m.timestamp as m_timestamp,
+          m.payload as m_payload, m.seq as m_seq, m.is_test as m_is_test, m.created_at as m_created_at,
+          ${sql.raw(ENDPOINT_COLUMNS.map((c) => `e.${c} as e_${c}`).join(', '))}
+        from claimed c join clockhook_messages m on m.id = c.message_id
+          join clockhook_endpoints e on e.id = c.endpoint_id`.execute(x)
       if (result.rows.length === 0) return []
-      const endpointIds = [...new Set(result.rows.map((r) => r.endpoint_id))]
-      const endpoints = await x
-        .selectFrom('clockhook_endpoints')
-        .selectAll()
-        .where('id', 'in', endpointIds)
-        .execute()
-      const byId = new Map(endpoints.map((e) => [e.id, endpointFromRow(e)]))
+      const endpoints = new Map<string, StoredEndpoint>()
       const out: ClaimedDelivery[] = []
       for (const r of result.rows) {
-        const endpoint = byId.get(r.endpoint_id)
-        if (!endpoint) continue
+        let endpoint = endpoints.get(r.endpoint_id)
+        if (!endpoint) {
+          endpoint = endpointFromRow({
+            id: r.endpoint_id,
+            tenant_id: r.e_tenant_id,
+            url: r.e_url,
+            description: r.e_description,
+            secrets: r.e_secrets,
+            event_types: r.e_event_types,
+            enabled: r.e_enabled,
+            disabled_reason: r.e_disabled_reason,
+            version: r.e_version,
+            headers: r.e_headers,
+            rate_limit_per_second: r.e_rate_limit_per_second,
+            max_concurrency: r.e_max_concurrency,
+            ordered: r.e_ordered,
+            timeout_ms: r.e_timeout_ms,
+            metadata: r.e_metadata,
+            failing_since: r.e_failing_since,
+            created_at: r.e_created_at,
+            updated_at: r.e_updated_at,
+          })
+          endpoints.set(r.endpoint_id, endpoint)
+        }
         const message = messageFromRow({
           id: r.message_id,
           tenant_id: r.m_tenant_id,
@@ -133,7 +175,8 @@ export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): 
       // One statement, one round trip: the fenced update, the attempt rows and the
       // endpoints' failure streaks. Rows are found by primary key (`= any`) and read their
       // new values from a jsonb map — no join for the planner to turn into a per-row
-      // rescan. The commit does not wait for the disk (see relax).
+      // rescan. The commit does not wait for the disk (set_config, local to the statement's
+      // transaction).
       const byId: Record<
         string,
         { t: number; s: string; n: number | null; h: number | null; e: string | null }
@@ -144,13 +187,25 @@ export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): 
           s: o.status,
           n: o.nextAttemptAt,
           h: o.attempt.httpStatus,
-          e: o.attempt.errorMessage,
+          e: wellFormed(o.attempt.errorMessage),
         }
       }
       const m = sql`${JSON.stringify(byId)}::jsonb -> d.id`
       const failingSince = failingSinceAfterSql(sql`streak.saw_success`, sql`streak.streak_start`)
-      const rows = outcomes.map((o) => attemptRow(o.attempt))
-      const a = <K extends keyof ReturnType<typeof attemptRow>>(k: K) => rows.map((r) => r[k])
+      // The attempt rows as one JSON text (V8's JSON.stringify, parsed by the server) rather
+      // than 13 arrays the driver escapes character by character; `request_headers` goes in
+      // as JSON, so the stored text is exactly JSON.stringify of the headers.
+      // Text is made well-formed first, as the driver's UTF-8 encoding did (a lone surrogate
+      // becomes U+FFFD): the server refuses one escaped in JSON.
+      const rows = JSON.stringify(
+        outcomes.map(({ attempt: { requestHeaders, ...rest } }) => ({
+          ...attemptRow({ ...rest, requestHeaders: {} }),
+          error_message: wellFormed(rest.errorMessage),
+          request_headers: requestHeaders,
+          request_preview: wellFormed(rest.requestPreview),
+          response_preview: wellFormed(rest.responsePreview),
+        })),
+      )
       const result = await sql<{ id: string }>`
         with cfg as materialized (select set_config('synchronous_commit', 'off', true) as v),
         upd as (
@@ -163,13 +218,16 @@ export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): 
           returning d.id
         ),
         a as (
-          select * from unnest(${a('id')}::text[], ${a('delivery_id')}::text[], ${a('endpoint_id')}::text[],
-            ${a('trigger')}::text[], ${a('attempted_at')}::bigint[], ${a('duration_ms')}::integer[],
-            ${a('succeeded')}::integer[], ${a('http_status')}::integer[], ${a('error_kind')}::text[],
-            ${a('error_message')}::text[], ${a('request_headers')}::text[], ${a('request_preview')}::text[],
-            ${a('response_preview')}::text[]) with ordinality
-            as a(id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms, succeeded, http_status,
-              error_kind, error_message, request_headers, request_preview, response_preview, ord)
+          select a.id, a.delivery_id, a.endpoint_id, a.trigger, a.attempted_at, a.duration_ms, a.succeeded,
+            a.http_status, a.error_kind, a.error_message, a.request_headers::text as request_headers,
+            a.request_preview, a.response_preview, a.ord
+          from rows from (json_to_recordset(${rows}::json)
+            as (id text, delivery_id text, endpoint_id text, trigger text, attempted_at bigint,
+              duration_ms integer, succeeded integer, http_status integer, error_kind text,
+              error_message text, request_headers json, request_preview text, response_preview text)
+          ) with ordinality as a(id, delivery_id, endpoint_id, trigger, attempted_at, duration_ms,
+            succeeded, http_status, error_kind, error_message, request_headers, request_preview,
+            response_preview, ord)
           where a.delivery_id in (select id from upd)
         ),
         ins as (

@@ -1,4 +1,4 @@
-import type { Kysely, RawBuilder, SqliteDatabase } from 'kysely'
+import type { Kysely, RawBuilder, SqliteDatabase, SqliteStatement } from 'kysely'
 import { Kysely as KyselyClass, SqliteDialect, sql } from 'kysely'
 import type { Attempt } from '../types'
 import { failureStreak } from './rules'
@@ -32,6 +32,12 @@ interface BetterSqlite3Database extends SqliteDatabase {
   ): ((...args: A) => R) & { immediate?: (...args: A) => R }
 }
 
+/** The parts of a better-sqlite3 `Statement` beyond kysely's view of it. */
+interface BetterSqlite3Statement extends SqliteStatement {
+  get(parameters: ReadonlyArray<unknown>): unknown
+  pluck(toggle?: boolean): this
+}
+
 /**
  * A better-sqlite3 transaction begun IMMEDIATE: it takes the write lock first (waiting up
  * to the busy timeout), so a read followed by a write can never fail with
@@ -62,12 +68,6 @@ export interface SqliteStoreOptions<DB = unknown> {
   synchronous?: 'normal' | 'full' | 'keep'
 }
 
-// The endpoints a claim leaves out: one JSON parameter, so the statement text stays the same.
-const exceptSql = (skip: readonly string[] | undefined) =>
-  skip && skip.length > 0
-    ? sql<boolean>`d.endpoint_id not in (select value from json_each(${JSON.stringify(skip)}))`
-    : null
-
 /**
  * The dispatcher's tables in a SQLite database (better-sqlite3, WAL).
  *
@@ -95,11 +95,13 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
       dialect: new SqliteDialect({ database }),
     })) as unknown as Kysely<Schema>
 
+  // better-sqlite3's statements (the store checked it is given a better-sqlite3 Database)
+  const prepare = (text: string) => database.prepare(text) as BetterSqlite3Statement
   let statements: ReturnType<typeof prepareStatements> | undefined
   function prepareStatements() {
     return {
-      message: database.prepare('select * from clockhook_messages where id = ?'),
-      endpoint: database.prepare('select * from clockhook_endpoints where id = ?'),
+      message: prepare('select * from clockhook_messages where id = ?'),
+      endpoint: prepare('select * from clockhook_endpoints where id = ?'),
       record: database.prepare(`
         update clockhook_deliveries
         set status = ?, attempts = attempts + 1, next_attempt_at = ?, leased_until = null,
@@ -125,16 +127,58 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
   }
   // Prepared lazily: the tables exist only after migrate().
   const stmts = () => (statements ??= prepareStatements())
-  // Statements built from the shared kysely rules: compiled per call (cheap), prepared once per text.
-  const compiled = new Map<string, ReturnType<SqliteDatabase['prepare']>>()
-  function statement(query: RawBuilder<unknown>) {
-    const { sql: text, parameters } = query.compile(db)
-    let prepared = compiled.get(text)
-    if (!prepared) {
-      prepared = database.prepare(text)
-      compiled.set(text, prepared)
+  /**
+   * A statement built from the shared kysely rules, compiled and prepared once: `build` is
+   * called with sentinel values (one per named argument), which `bind` later replaces, by
+   * position, with the call's values.
+   */
+  function fixed<K extends string>(
+    names: readonly K[],
+    build: (sentinel: Record<K, unknown>) => RawBuilder<unknown>,
+  ) {
+    const sentinel = Object.fromEntries(
+      names.map((name) => [name, `\u0000clockhook:${name}`]),
+    ) as Record<K, string>
+    const { sql: text, parameters } = build(sentinel).compile(db)
+    const slots = parameters.map((p) => names.find((name) => sentinel[name] === p))
+    return {
+      statement: prepare(text),
+      bind: (values: Record<K, unknown>) =>
+        slots.map((name, i) => (name === undefined ? parameters[i] : values[name])),
     }
-    return { all: () => prepared.all(parameters), run: () => prepared.run(parameters) }
+  }
+  let failingSince: ReturnType<typeof prepareFailingSince> | undefined
+  const prepareFailingSince = () =>
+    fixed(['sawSuccess', 'streakStart', 'endpointId'], (v) => {
+      const next = failingSinceAfterSql(sql`${v.sawSuccess} = 1`, sql`${v.streakStart}`)
+      return sql`update clockhook_endpoints set failing_since = ${next}
+        where id = ${v.endpointId} and failing_since is not ${next}`
+    })
+
+  // Attempt rows go in several at a time: fewer statements to run for the same rows.
+  const ATTEMPT_CHUNK = 25
+  const ATTEMPT_COLUMNS = 13
+  let attemptChunk: BetterSqlite3Statement | undefined
+  const insertAttempts = (values: unknown[]) => {
+    const rows = values.length / ATTEMPT_COLUMNS
+    let at = 0
+    if (rows >= ATTEMPT_CHUNK) {
+      attemptChunk ??= prepare(
+        `insert into clockhook_attempts (id, delivery_id, endpoint_id, trigger, attempted_at,
+          duration_ms, succeeded, http_status, error_kind, error_message, request_headers,
+          request_preview, response_preview) values ${Array.from(
+            { length: ATTEMPT_CHUNK },
+            () => `(${Array(ATTEMPT_COLUMNS).fill('?').join(', ')})`,
+          ).join(', ')}`,
+      )
+      for (; at + ATTEMPT_CHUNK <= rows; at += ATTEMPT_CHUNK) {
+        attemptChunk.run(values.slice(at * ATTEMPT_COLUMNS, (at + ATTEMPT_CHUNK) * ATTEMPT_COLUMNS))
+      }
+    }
+    const single = stmts().attempt
+    for (; at < rows; at++) {
+      single.run(values.slice(at * ATTEMPT_COLUMNS, (at + 1) * ATTEMPT_COLUMNS))
+    }
   }
 
   const recordAll = immediate(
@@ -142,6 +186,7 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
       const s = stmts()
       const applied = new Set<string>()
       const byEndpoint = new Map<string, Attempt[]>()
+      const attempts: unknown[] = []
       for (const o of outcomes) {
         const r = s.record.run([
           o.status,
@@ -155,7 +200,7 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
         if (Number(r.changes) === 0) continue
         applied.add(o.deliveryId)
         const a = attemptRow(o.attempt)
-        s.attempt.run([
+        attempts.push(
           a.id,
           a.delivery_id,
           a.endpoint_id,
@@ -169,18 +214,18 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
           a.request_headers,
           a.request_preview,
           a.response_preview,
-        ])
+        )
         const list = byEndpoint.get(o.attempt.endpointId) ?? []
         list.push(o.attempt)
         byEndpoint.set(o.attempt.endpointId, list)
       }
+      insertAttempts(attempts)
+      failingSince ??= prepareFailingSince()
       for (const [endpointId, list] of byEndpoint) {
         const { sawSuccess, streakStart } = failureStreak(list)
-        const next = failingSinceAfterSql(sql`${sawSuccess ? 1 : 0} = 1`, sql`${streakStart}`)
-        statement(
-          sql`update clockhook_endpoints set failing_since = ${next}
-            where id = ${endpointId} and failing_since is not ${next}`,
-        ).run()
+        failingSince.statement.run(
+          failingSince.bind({ sawSuccess: sawSuccess ? 1 : 0, streakStart, endpointId }),
+        )
       }
       return applied
     }),
@@ -204,48 +249,92 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
     }),
   )
 
+  // The claim's statements, compiled once per shape from the shared rules: the values that
+  // change per call are sentinels at compile time, bound by position afterwards.
+  const claimStatements = new Map<boolean, ReturnType<typeof compileClaim>>()
+  function compileClaim(skipping: boolean) {
+    const names = ['now', 'limit', 'until', 'skip', 'owner'] as const
+    const except = (skip: unknown) =>
+      skipping ? sql<boolean>`d.endpoint_id not in (select value from json_each(${skip}))` : null
+    const probe = fixed(
+      names,
+      (v) => sql`select exists (${dueDeliveryIdsSql(v.now as number, 1, except(v.skip))}) as due`,
+    )
+    const claim = fixed(
+      names,
+      (v) => sql`
+        with due as (${dueDeliveryIdsSql(v.now as number, v.limit as number, except(v.skip))})
+        update clockhook_deliveries
+        set lease_token = lease_token + 1, leased_until = ${v.until}, leased_by = ${v.owner}
+        where id in (select id from due)
+        returning *`,
+    )
+    return {
+      probe: probe.statement.pluck(),
+      probeArgs: probe.bind,
+      claim: claim.statement,
+      claimArgs: claim.bind,
+    }
+  }
+
   async function claimDue(
     now: number,
     limit: number,
     leaseMs: number,
     options: ClaimOptions,
   ): Promise<ClaimedDelivery[]> {
-    const except = exceptSql(options.skipEndpoints)
+    const skipping = (options.skipEndpoints?.length ?? 0) > 0
+    const args = {
+      now,
+      limit,
+      until: now + leaseMs,
+      skip: skipping ? JSON.stringify(options.skipEndpoints) : '',
+      owner: options.owner ?? null,
+    }
     return db.connection().execute(async () => {
-      const s = stmts()
-      // A claim is a write; most polls find nothing, so a cheap read goes first.
-      const [probe] = statement(
-        sql`select exists (${dueDeliveryIdsSql(now, 1, except)}) as due`,
-      ).all() as Array<{ due: number }>
-      if (!probe?.due) return []
-      const rows = statement(sql`
-        with due as (${dueDeliveryIdsSql(now, limit, except)})
-        update clockhook_deliveries
-        set lease_token = lease_token + 1, leased_until = ${now + leaseMs},
-          leased_by = ${options.owner ?? null}
-        where id in (select id from due)
-        returning *`).all() as DeliveryTable[]
-      const endpoints = new Map<string, ReturnType<typeof endpointFromRow> | undefined>()
-      const out: ClaimedDelivery[] = []
-      for (const row of rows) {
-        if (!endpoints.has(row.endpoint_id)) {
-          const e = s.endpoint.all([row.endpoint_id])[0] as EndpointTable | undefined
-          endpoints.set(row.endpoint_id, e && endpointFromRow(e))
-        }
-        const endpoint = endpoints.get(row.endpoint_id)
-        const message = s.message.all([row.message_id])[0] as MessageTable | undefined
-        if (!endpoint || !message) continue
-        out.push({
-          delivery: deliveryFromRow(row),
-          leaseToken: row.lease_token,
-          message: messageFromRow(message),
-          endpoint,
-          trigger: triggerOf(row),
-        })
+      let c = claimStatements.get(skipping)
+      if (!c) {
+        c = compileClaim(skipping)
+        claimStatements.set(skipping, c)
       }
-      return out
+      // A claim is a write; most polls find nothing, so a cheap read goes first.
+      if (!c.probe.get(c.probeArgs(args))) return []
+      return claimAll(c, args)
     })
   }
+
+  // The lease and the reads of what it leased in one transaction: one snapshot, one commit.
+  const claimAll = immediate(
+    database.transaction!(
+      (
+        c: ReturnType<typeof compileClaim>,
+        args: Parameters<ReturnType<typeof compileClaim>['claimArgs']>[0],
+      ): ClaimedDelivery[] => {
+        const s = stmts()
+        const rows = c.claim.all(c.claimArgs(args)) as DeliveryTable[]
+        const endpoints = new Map<string, ReturnType<typeof endpointFromRow> | undefined>()
+        const out: ClaimedDelivery[] = []
+        for (const row of rows) {
+          let endpoint = endpoints.get(row.endpoint_id)
+          if (endpoint === undefined && !endpoints.has(row.endpoint_id)) {
+            const e = s.endpoint.get([row.endpoint_id]) as EndpointTable | undefined
+            endpoint = e && endpointFromRow(e)
+            endpoints.set(row.endpoint_id, endpoint)
+          }
+          const message = s.message.get([row.message_id]) as MessageTable | undefined
+          if (!endpoint || !message) continue
+          out.push({
+            delivery: deliveryFromRow(row),
+            leaseToken: row.lease_token,
+            message: messageFromRow(message),
+            endpoint,
+            trigger: triggerOf(row),
+          })
+        }
+        return out
+      },
+    ),
+  )
 
   const shared = createSqlStore(db, {
     kind: 'sqlite',

@@ -1,6 +1,7 @@
 import type { HttpClient, HttpResult } from '../http'
 import { newId } from '../ids'
 import type { Config } from '../options'
+import { defaultRender } from '../options'
 import { nextRetryDelay, parseRetryAfter } from '../schedule'
 import type { SecretBox } from '../secrets'
 import { maskHeaders, publicEndpoint } from '../secrets'
@@ -37,13 +38,17 @@ export async function attemptDelivery(
   let credentials: string[] = []
   let result: HttpResult
   try {
-    body = await config.render(messageOf(message), publicEndpoint(endpoint))
+    // the default body reads only the message's fields: no copies of message and endpoint
+    body =
+      config.render === defaultRender
+        ? (defaultRender(message, undefined as never) as string)
+        : await config.render(messageOf(message), publicEndpoint(endpoint))
     if (typeof body !== 'string') throw new TypeError('render must return a string')
     const signed = secrets
       .signerFor(endpoint, attemptedAt)
       .signHeaders(message.id, new Date(), body)
     const custom = secrets.headersFor(endpoint)
-    credentials = Object.values(custom).filter((v) => v.length >= 4)
+    credentials = secrets.credentialsFor(endpoint)
     const extra = config.extraHeaders
       ? lowerCased(
           await config.extraHeaders({
@@ -55,16 +60,15 @@ export async function attemptDelivery(
         )
       : {}
     const fixed = { 'content-type': 'application/json', 'user-agent': config.userAgent }
+    const sent = { ...custom, ...extra, ...fixed, ...signed }
     result = await deps
       .http()
-      .post(
-        endpoint.url,
-        { ...custom, ...extra, ...fixed, ...signed },
-        body,
-        endpoint.timeoutMs ?? config.timeoutMs,
-      )
+      .post(endpoint.url, sent, body, endpoint.timeoutMs ?? config.timeoutMs)
     // what was sent, with the custom values masked (signatures are no secret)
-    headers = { ...maskHeaders(custom), ...extra, ...fixed, ...signed }
+    headers =
+      credentials.length === 0 && isEmpty(custom)
+        ? sent
+        : { ...maskHeaders(custom), ...extra, ...fixed, ...signed }
   } catch (err) {
     body = ''
     result = {
@@ -121,6 +125,11 @@ function classify(
   const retryAfter = parseRetryAfter(Array.isArray(header) ? header[0] : header, Date.now())
   const wait = Math.max(delay, Math.min(retryAfter ?? 0, config.retryAfterCapMs))
   return { status: 'retrying', nextAttemptAt: attempt.attemptedAt + wait }
+}
+
+const isEmpty = (o: Record<string, string>) => {
+  for (const _ in o) return false
+  return true
 }
 
 const lowerCased = (headers: Record<string, string>) =>

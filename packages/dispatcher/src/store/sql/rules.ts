@@ -37,6 +37,29 @@ export const dueDeliveryIdsSql = (
   limit ${limit} ${lock}`
 
 /**
+ * `dueDeliveryIdsSql` for Postgres, shaped so the plan does not depend on statistics. The
+ * redundant lower bound on `next_attempt_at` makes the condition a range, which a planner
+ * without statistics (no ANALYZE since a large enqueue) estimates at a handful of rows:
+ * it then reads the partial `due` index in order and stops at `limit`. Without it, such a
+ * planner reads and sorts the whole backlog on every claim. With statistics the range
+ * covers every row and the plan is the same ordered index scan. The endpoint's half of
+ * `isDue` is a subquery by primary key, which the planner cannot turn into a join that
+ * starts from the endpoint (a hash join and a sort of the backlog, again).
+ */
+export const dueDeliveryIdsByIndexSql = (
+  now: number,
+  limit: number,
+  except: RawBuilder<boolean> | null,
+  lock: RawBuilder<unknown> = sql``,
+) => sql<{ id: string }>`
+  select d.id from clockhook_deliveries d
+  where ${isOpenSql} and d.next_attempt_at <= ${now} and d.next_attempt_at >= ${Number.MIN_SAFE_INTEGER}
+    and (select ${isDueSql(now)} from clockhook_endpoints e where e.id = d.endpoint_id)
+    ${except ? sql`and ${except}` : sql``}
+  order by d.next_attempt_at
+  limit ${limit} ${lock}`
+
+/**
  * `failingSinceAfter` for the endpoint row being updated: `sawSuccess` and `streakStart`
  * are the batch's `FailureStreak`.
  */
