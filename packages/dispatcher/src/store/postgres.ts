@@ -211,7 +211,7 @@ export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): 
         upd as (
           update clockhook_deliveries d
           set status = ${m} ->> 's', attempts = d.attempts + 1, next_attempt_at = (${m} ->> 'n')::bigint,
-            leased_until = null, pending_trigger = null, last_http_status = (${m} ->> 'h')::integer, last_error = ${m} ->> 'e',
+            leased_until = null, permit_until = null, pending_trigger = null, last_http_status = (${m} ->> 'h')::integer, last_error = ${m} ->> 'e',
             updated_at = ${now}
           where d.id = any(${Object.keys(byId)}::text[]) and d.lease_token = (${m} ->> 't')::integer
             and d.leased_until is not null and (select v from cfg) is not null

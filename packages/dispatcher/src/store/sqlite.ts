@@ -105,7 +105,8 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
       record: database.prepare(`
         update clockhook_deliveries
         set status = ?, attempts = attempts + 1, next_attempt_at = ?, leased_until = null,
-          pending_trigger = null, last_http_status = ?, last_error = ?, updated_at = ?
+          permit_until = null, pending_trigger = null, last_http_status = ?, last_error = ?,
+          updated_at = ?
         where id = ? and lease_token = ? and leased_until is not null`),
       attempt: database.prepare(`
         insert into clockhook_attempts (id, delivery_id, endpoint_id, trigger, attempted_at,

@@ -45,6 +45,7 @@ export function memoryQueue(t: MemoryTables): DeliveryQueue {
         const row = t.deliveries.get(id)!
         if (row.leasedUntil === null || row.leasedBy === null || !dead.has(row.leasedBy)) continue
         row.leasedUntil = null
+        t.permits.delete(row.id)
         row.leasedBy = null
         reclaimed++
       }
@@ -64,6 +65,7 @@ export function memoryQueue(t: MemoryTables): DeliveryQueue {
         row.attempts += 1
         row.nextAttemptAt = o.nextAttemptAt
         row.leasedUntil = null
+        t.permits.delete(row.id)
         row.pendingTrigger = null
         row.lastHttpStatus = o.attempt.httpStatus
         row.lastError = o.attempt.errorMessage
@@ -129,6 +131,7 @@ export function memoryQueue(t: MemoryTables): DeliveryQueue {
         const row = t.deliveries.get(r.deliveryId)
         if (!row || row.leaseToken !== r.leaseToken || row.leasedUntil === null) continue
         row.leasedUntil = null
+        t.permits.delete(row.id)
         row.nextAttemptAt = r.nextAttemptAt
       }
     },
