@@ -71,6 +71,9 @@ export function failureStreak(
 export const failingSinceAfter = (current: number | null, streak: FailureStreak): number | null =>
   streak.sawSuccess ? streak.streakStart : (current ?? streak.streakStart)
 
+/** How far ahead of a worker's clock the shared rate limiter may be before it is clamped. */
+export const MAX_CLOCK_SKEW_MS = 10_000
+
 /** The shared limits of one endpoint at the moment permits are asked for. */
 export interface PermitState {
   /** The rate limiter's theoretical arrival time (GCRA), ms; `null` before the first permit. */
@@ -113,9 +116,13 @@ export function grantPermits(
   }
   const interval = 1000 / limits.ratePerSecond
   const tolerance = (Math.max(1, limits.ratePerSecond) - 1) * interval
-  // No correct clock leaves the limiter further ahead than one burst and one interval:
-  // a worker whose clock runs ahead costs the others at most that, not the skew.
-  const tat = Math.min(Math.max(state.rateTat ?? now, now), now + tolerance + interval)
+  // No correct clock leaves the limiter further ahead than one burst and one interval, give
+  // or take how long a worker waited for its turn (its `now` was taken before): a worker
+  // whose clock runs ahead holds the others back by at most that and `MAX_CLOCK_SKEW_MS`,
+  // not by its whole skew. (Clamping tighter would let a worker that waited pull the
+  // limiter back by its wait, and grant more than the rate.)
+  const ceiling = now + tolerance + interval + MAX_CLOCK_SKEW_MS
+  const tat = Math.min(Math.max(state.rateTat ?? now, now), ceiling)
   const available = Math.max(0, Math.floor((now + tolerance - tat) / interval) + 1)
   const rateBound = available < granted
   if (rateBound) granted = available
