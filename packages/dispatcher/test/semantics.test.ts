@@ -48,9 +48,12 @@ describe('delivery semantics', () => {
         const b = await d.backlog()
         return b.inFlight === 0 && b.due + b.scheduled === waiting
       })
-    // a burst of 10, the rest wait until a token is there
+    // a burst of 10, the rest wait until a token is there — and are not attempted while the
+    // clock stands still (given back or left out of claims, never sent early)
     await settled(15)
+    await new Promise((r) => setTimeout(r, 150))
     expect(h.receiver.requests).toHaveLength(10)
+    expect((await d.backlog()).inFlight).toBe(0)
     clock.advance(1000) // ten more tokens
     await settled(5)
     expect(h.receiver.requests).toHaveLength(20)

@@ -168,6 +168,39 @@ for (const factory of storeFactories) {
       expect(await store.backlog(T0 + 1)).toEqual({ due: 0, scheduled: 0, paused: 0 })
     })
 
+    it('records an attempt whose texts hold a lone UTF-16 surrogate (a receiver can answer anything)', async () => {
+      const e = endpoint()
+      await store.insertEndpoint(e)
+      const m = message()
+      const d = delivery(m, e)
+      await store.insertMessage(m, [d])
+      const [c] = await store.claimDue(T0, 1, 60_000)
+      const a = {
+        ...attempt(d.id, e.id, false),
+        errorMessage: 'HTTP 500 \ud800',
+        responsePreview: 'half an emoji: \ud83d" \\ \u2028',
+      }
+      const applied = await store.recordOutcomes(
+        [
+          {
+            deliveryId: d.id,
+            leaseToken: c!.leaseToken,
+            status: 'retrying',
+            nextAttemptAt: T0 + 1000,
+            attempt: a,
+          },
+        ],
+        T0 + 1,
+      )
+      expect(applied.has(d.id)).toBe(true)
+      const [stored] = await store.listAttempts(d.id)
+      // a store may keep the lone surrogate or write U+FFFD for it, as UTF-8 does
+      expect(stored!.responsePreview?.replace('\ud83d', '\ufffd')).toBe(
+        'half an emoji: \ufffd" \\ \u2028',
+      )
+      expect(await store.getDelivery(d.id)).toMatchObject({ status: 'retrying', attempts: 1 })
+    })
+
     it('clears failingSince on success and keeps the first failure time', async () => {
       const e = endpoint()
       await store.insertEndpoint(e)

@@ -1,6 +1,7 @@
 import type { Kysely, PostgresPool, Selectable } from 'kysely'
 import { Kysely as KyselyClass, PostgresDialect, sql } from 'kysely'
 import { insertMessagesUnnest } from './postgres-bulk'
+import { acquirePermitsPostgres } from './postgres-permits'
 import {
   attemptRow,
   deliveryFromRow,
@@ -279,6 +280,7 @@ export function postgresStore<DB = unknown>(options: PostgresStoreOptions<DB>): 
         select ${rows.length > 0 ? sql`pg_notify(${CHANNEL}, '')` : sql`null`}`.execute(x)
     },
     insertMessages: (x, batch) => insertMessagesUnnest(x, batch, CHANNEL),
+    acquirePermits: acquirePermitsPostgres,
     async lockSequencer(trx) {
       await sql`select pg_advisory_xact_lock(hashtext('clockhook_sequencer'))`.execute(trx)
     },

@@ -337,6 +337,12 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
     ),
   )
 
+  // Permits and releases: synchronous transactions, run on the connection kysely hands out
+  // (never inside a host's)
+  const writes = sqlitePermitsAndReleases(
+    database as Parameters<typeof sqlitePermitsAndReleases>[0],
+  )
+
   const shared = createSqlStore(db, {
     kind: 'sqlite',
     claimDue: (_db, now, limit, leaseMs, options) => claimDue(now, limit, leaseMs, options),
@@ -344,19 +350,14 @@ export function sqliteStore<DB = unknown>(options: SqliteStoreOptions<DB>): Deli
       if (outcomes.length === 0) return new Set<string>()
       return db.connection().execute(async () => recordAll(outcomes, now))
     },
+    acquirePermits: (_db, request, now) =>
+      db.connection().execute(async () => writes.acquirePermits(request, now)),
     async lockSequencer() {},
     async close() {},
   })
 
-  // Synchronous transactions, run on the connection kysely hands out (never inside a host's)
-  const writes = sqlitePermitsAndReleases(
-    database as Parameters<typeof sqlitePermitsAndReleases>[0],
-  )
-
   return {
     ...shared,
-    acquirePermits: (request, now) =>
-      db.connection().execute(async () => writes.acquirePermits(request, now)),
     release: (releases) => db.connection().execute(async () => writes.release(releases)),
     // Without a host transaction, sends also take the prepared-statement path.
     async enabledEndpoints(tenantId, trx) {

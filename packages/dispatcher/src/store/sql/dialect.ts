@@ -4,6 +4,8 @@ import type {
   ClaimedDelivery,
   ClaimOptions,
   NewDelivery,
+  PermitGrant,
+  PermitRequest,
   StoredMessage,
 } from '../types'
 import type { Schema } from './schema'
@@ -28,6 +30,8 @@ export interface SqlDialectParts {
   currentSchema?(db: Db): Promise<string>
   /** Serialises the pull API's sequencer (an advisory lock on Postgres). */
   lockSequencer(trx: Transaction<Schema>): Promise<void>
+  /** Permits of a limited endpoint, shared by every worker (see `grantPermits`). */
+  acquirePermits(db: Db, request: PermitRequest, now: number): Promise<PermitGrant>
   /** Records attempt outcomes, fenced by lease token: the other hot path. */
   recordOutcomes(db: Db, outcomes: AttemptOutcome[], now: number): Promise<Set<string>>
   /** Inserts a message and its deliveries in one statement (Postgres). */

@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
-import { grantPermits } from '../rules'
-import type { ClaimedDelivery, DeliveryQueue, PermitRequest, Release } from '../types'
+import type { ClaimedDelivery, DeliveryQueue, Release } from '../types'
 import type { Db, SqlDialectParts } from './dialect'
 import { deliveryFromRow, endpointFromRow, messageFromRow, triggerOf } from './mapping'
 import { isLeaseFreeSql, isOpenSql } from './rules'
@@ -88,73 +87,7 @@ export function sqlQueue(db: Db, dialect: SqlDialectParts): DeliveryQueue {
     async removeWorker(workerId) {
       await db.deleteFrom('clockhook_workers').where('id', '=', workerId).execute()
     },
-    async acquirePermits(request: PermitRequest, now: number) {
-      // (SQLite has its own: one synchronous IMMEDIATE transaction, see sqlite-permits.ts)
-      const { endpointId, claims } = request
-      if (claims.length === 0) return { granted: [], retryAfterMs: 0 }
-      return db.transaction().execute(async (trx) => {
-        // The endpoint row's lock first: workers asking for the same endpoint's permits
-        // take turns, and each sees the others' grants (and the limits as they are now).
-        const endpoint = await trx
-          .selectFrom('clockhook_endpoints')
-          .select(['rate_tat', 'rate_limit_per_second', 'max_concurrency'])
-          .where('id', '=', endpointId)
-          .forUpdate()
-          .executeTakeFirst()
-        if (!endpoint) return { granted: [], retryAfterMs: null }
-        const limits = {
-          ratePerSecond:
-            endpoint.rate_limit_per_second === null ? null : Number(endpoint.rate_limit_per_second),
-          maxConcurrency:
-            endpoint.max_concurrency === null ? null : Number(endpoint.max_concurrency),
-        }
-        let busy = 0
-        if (limits.maxConcurrency !== null) {
-          const row = await trx
-            .selectFrom('clockhook_deliveries as d')
-            .select((eb) => eb.fn.countAll<number | string>().as('n'))
-            .where('d.endpoint_id', '=', endpointId)
-            .where('d.permit_until', '>', now)
-            .whereRef('d.permit_lease', '=', 'd.lease_token')
-            .where('d.leased_until', 'is not', null)
-            .executeTakeFirstOrThrow()
-          busy = Number(row.n)
-        }
-        // the claimed rows, locked: no other worker re-leases one between this check and
-        // the permit written below (a claim skips locked rows)
-        const held = await trx
-          .selectFrom('clockhook_deliveries')
-          .select(['id', 'lease_token'])
-          .where(
-            'id',
-            'in',
-            claims.map((c) => c.deliveryId),
-          )
-          .where('leased_until', '>', now)
-          .forUpdate()
-          .execute()
-        const tokens = new Map(held.map((r) => [r.id, Number(r.lease_token)]))
-        const leased = claims.filter((c) => tokens.get(c.deliveryId) === c.leaseToken)
-        const rateTat = endpoint.rate_tat === null ? null : Number(endpoint.rate_tat)
-        const decision = grantPermits({ rateTat, busy }, limits, leased.length, now)
-        const granted = leased.slice(0, decision.granted).map((c) => c.deliveryId)
-        if (granted.length > 0 && limits.maxConcurrency !== null) {
-          await trx
-            .updateTable('clockhook_deliveries')
-            .set({ permit_until: now + request.holdMs, permit_lease: sql`lease_token` })
-            .where('id', 'in', granted)
-            .execute()
-        }
-        if (decision.rateTat !== rateTat) {
-          await trx
-            .updateTable('clockhook_endpoints')
-            .set({ rate_tat: decision.rateTat })
-            .where('id', '=', endpointId)
-            .execute()
-        }
-        return { granted, retryAfterMs: decision.retryAfterMs }
-      })
-    },
+    acquirePermits: (request, now) => dialect.acquirePermits(db, request, now),
     async release(releases: Release[]) {
       if (releases.length === 0) return
       await db.transaction().execute(async (trx) => {
