@@ -106,3 +106,17 @@ describe('validation messages', () => {
     expect(readable(bare.error!.issues[0]!)).toBe('has the wrong format')
   })
 })
+
+describe.skipIf(!process.env.CLOCKHOOK_TEST_POSTGRES_URL)(
+  'a Postgres URL whose search_path names no schema',
+  () => {
+    it('is refused with a message that says so, not a missing migration table', async () => {
+      const url = process.env.CLOCKHOOK_TEST_POSTGRES_URL!
+      const sep = url.includes('?') ? '&' : '?'
+      const missing = `${url}${sep}options=${encodeURIComponent('-c search_path=clockhook_no_such_schema')}`
+      await expect(openDatabase({ dataDir: '/nonexistent', url: missing })).rejects.toThrow(
+        /no schema on the search_path exists/,
+      )
+    })
+  },
+)

@@ -60,18 +60,25 @@ export async function openDatabase(options: {
       await db.destroy()
     },
   }
+  let schema: string | undefined
+  if (handle.kind === 'postgres') {
+    const { rows } = await sql<{ s: string | null }>`select current_schema() as s`.execute(
+      handle.db,
+    )
+    if (!rows[0]?.s) {
+      await handle.close()
+      throw new Error(
+        'DATABASE_URL: no schema on the search_path exists (current_schema() is null); create the schema or fix search_path',
+      )
+    }
+    schema = rows[0].s
+  }
   const migrator = new Migrator({
     db: handle.db,
     provider: { getMigrations: async () => appMigrations },
     migrationTableName: 'app_migrations',
     migrationLockTableName: 'app_migrations_lock',
-    ...(handle.kind === 'postgres'
-      ? {
-          migrationTableSchema: (
-            await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)
-          ).rows[0]!.s,
-        }
-      : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   })
   // another client dropping a schema while kysely lists every schema's tables fails the
   // listing (3F000 / 42P01), not our migration: try again
